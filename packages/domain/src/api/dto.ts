@@ -1,0 +1,90 @@
+/** Response bodies of HTTP API v1 (see docs/api.md). */
+import type { Process, ProcessTreeRoot } from '../process.ts';
+import type { GroupSummary, LossMarker } from '../tree/summary.ts';
+
+export interface PodSummary {
+  key: string;
+  namespace: string;
+  name: string;
+  node: string;
+  workload: string | null;
+  workloadKind: string | null;
+  processes: number;
+  running: number;
+  exited: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface PodsResponse {
+  pods: PodSummary[];
+}
+
+export interface GroupsResponse {
+  groups: GroupSummary[];
+}
+
+export interface ProcessesResponse {
+  processes: Process[];
+  nextCursor: string | null;
+}
+
+export interface TreeResponse {
+  roots: ProcessTreeRoot[];
+  markers: LossMarker[];
+}
+
+export interface ProcessDetailResponse {
+  process: Process;
+  ancestors: Process[];
+  children: Process[];
+  /** Raw Tetragon event objects in time order. */
+  events: unknown[];
+}
+
+export interface IngestError {
+  /** 1-based line number within the request body. */
+  line: number;
+  error: string;
+}
+
+export interface IngestResponse {
+  accepted: number;
+  rejected: number;
+  errors: IngestError[];
+}
+
+export interface MarkersResponse {
+  markers: LossMarker[];
+}
+
+export type SourceKind = 'file' | 'stdin' | 'http' | 'demo' | 'grpc';
+
+export interface SourceStatus {
+  id: string;
+  kind: SourceKind;
+  /** File path, gRPC address, "-" for stdin. */
+  target: string;
+  connected: boolean;
+  linesRead: number;
+  accepted: number;
+  rejected: number;
+  lastError: string | null;
+}
+
+export interface InfoResponse {
+  version: string;
+  /** True when the server replays the bundled demo stream because no source was configured. */
+  demo: boolean;
+  sources: SourceStatus[];
+}
+
+export interface HealthResponse {
+  status: 'ok';
+}
+
+export interface ErrorResponse {
+  error: string;
+}
+
+export const MAX_LISTED_INGEST_ERRORS = 100;
