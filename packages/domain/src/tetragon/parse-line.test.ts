@@ -6,7 +6,9 @@ import { decodeExecId } from './exec-id.ts';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures');
 const readFixture = (name: string) =>
-  readFileSync(join(fixtures, name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  readFileSync(join(fixtures, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 
 function parsed(line: string) {
   const result = parseLine(line);
@@ -57,7 +59,9 @@ describe('parseLine on the real samples', () => {
     const event = parsed(start ?? '');
     expect(event.process).toBeUndefined();
     expect(event.loss).toMatchObject({ kind: 'throttle', throttleType: 'THROTTLE_START' });
-    const rate = parsed('{"rate_limit_info":{"number_of_dropped_process_events":"12"},"node_name":"n1"}');
+    const rate = parsed(
+      '{"rate_limit_info":{"number_of_dropped_process_events":"12"},"node_name":"n1"}',
+    );
     expect(rate.loss).toMatchObject({ kind: 'rate_limit', dropped: 12 });
   });
 
@@ -83,11 +87,17 @@ describe('parseLine on bad input', () => {
     ['[1,2]', /not a JSON object: got array/],
     ['42', /not a JSON object: got number/],
     ['{"node_name":"n","time":"2026-01-01T00:00:00Z"}', /no event key/],
-    ['{"process_exec":{"process":{"pid":"12"}}}', /process_exec\.process\.pid: expected a non-negative integer, got string/],
+    [
+      '{"process_exec":{"process":{"pid":"12"}}}',
+      /process_exec\.process\.pid: expected a non-negative integer, got string/,
+    ],
     ['{"process_exec":{"process":[]}}', /process_exec\.process: expected an object, got array/],
     ['{"process_exec":[]}', /\$\.process_exec: expected an object, got array/],
     ['{"process_exit":{"process":{"exec_id":"x"},"status":"1"}}', /process_exit\.status/],
-    ['{"process_exec":{"process":{"pod":{"name":1}}}}', /process_exec\.process\.pod\.name: expected a string/],
+    [
+      '{"process_exec":{"process":{"pod":{"name":1}}}}',
+      /process_exec\.process\.pod\.name: expected a string/,
+    ],
     ['{"process_exec":{},"node_name":7}', /\$\.node_name: expected a string/],
   ])('rejects %s', (line, reason) => {
     expect(rejection(line)).toMatch(reason);
@@ -106,7 +116,9 @@ describe('parseLine on bad input', () => {
   });
 
   it('accepts unknown event types, whatever their body', () => {
-    expect(parsed('{"process_connect":{"process":{"exec_id":"YQ==","pid":3}}}').type).toBe('process_connect');
+    expect(parsed('{"process_connect":{"process":{"exec_id":"YQ==","pid":3}}}').type).toBe(
+      'process_connect',
+    );
     expect(parsed('{"something_new":1,"node_name":"n"}').type).toBe('something_new');
   });
 

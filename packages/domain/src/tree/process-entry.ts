@@ -1,0 +1,30 @@
+import type { ExitInfo } from '../tetragon/parsed-event.ts';
+import type { MergedProcess } from './merged-process.ts';
+
+/** The builder's record of one exec image (or of an exit it could not match yet). */
+export interface ProcessEntry {
+  merged: MergedProcess;
+  /** Exit named by exec_id. */
+  exit: ExitInfo | undefined;
+  eventCount: number;
+  /**
+   * Set for the stand-in of an exit that carried only pid and start_time: it is shown
+   * until a process with that node, pid and start time is known, then hidden.
+   */
+  pendingExitKey: string | undefined;
+  /** Current group, "" while hidden. */
+  group: string;
+  /** Group the last drained delta reported it in. */
+  reportedGroup: string | undefined;
+}
+
+export function pidStartKey(
+  node: string | undefined,
+  pid: number | undefined,
+  startKey: string,
+): string | undefined {
+  if (pid === undefined || startKey === '') return undefined;
+  return `${node ?? ''}:${pid}:${startKey}`;
+}
+
+export const PENDING_EXIT_PREFIX = 'exit-only:';

@@ -1,0 +1,436 @@
+import type { ExitInfo, ParsedEvent, PodInfo, ProcessSnapshot } from '../tetragon/parsed-event.ts';
+import { decodeExecId } from '../tetragon/exec-id.ts';
+import type { Process, ProcessState, ProcessTreeRoot } from '../process.ts';
+import { timeKey } from '../util/time.ts';
+import { maxExit, sameExit } from './exit-merge.ts';
+import {
+  RANK_EMBEDDED,
+  RANK_EVENT,
+  RANK_EXEC,
+  createMergedProcess,
+  hasFlag,
+  mergeSnapshot,
+  podKeyOf,
+  type SnapshotRank,
+} from './merged-process.ts';
+import { PENDING_EXIT_PREFIX, pidStartKey, type ProcessEntry } from './process-entry.ts';
+import { flagTokens, groupFor, toProcessPod } from './process-view.ts';
+import type { GroupSummary, LossMarker } from './summary.ts';
+import { summarizeGroup } from './group-summary.ts';
+import { compareProcesses, shapeTree } from './tree-shape.ts';
+import type { TreeChanges, TreeReader, TreeWriter } from './tree-reader.ts';
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+/**
+ * Builds process trees from Tetragon events in any order. Every rule is a merge that does
+ * not depend on arrival order (see docs/tree-semantics.md), so a permutation of the same
+ * events, with or without duplicates, yields the same processes, parents and states.
+ */
+export class ProcessTreeBuilder implements TreeReader, TreeWriter {
+  private readonly entries = new Map<string, ProcessEntry>();
+  private readonly childrenByParent = new Map<string, Set<string>>();
+  private readonly members = new Map<string, Set<string>>();
+  /** Exits that carried only pid and start_time, by node:pid:start. */
+  private readonly pendingExits = new Map<string, ExitInfo>();
+  /** Real processes by node:pid:start, to match those exits. */
+  private readonly byPidStart = new Map<string, Set<string>>();
+  /** The pod a container id belongs to, learnt from any snapshot that named both. */
+  private readonly podByDocker = new Map<string, { pod: PodInfo; key: string }>();
+  /** Processes with a container id but no pod of their own. */
+  private readonly podlessByDocker = new Map<string, Set<string>>();
+  private readonly attachedEventIds = new Set<string>();
+  private readonly markerById = new Map<string, LossMarker>();
+  private dirty = new Set<string>();
+  private newMarkers: LossMarker[] = [];
+
+  apply(event: ParsedEvent): void {
+    if (event.loss) this.addMarker(event);
+    const process = event.process;
+    if (process?.execId) {
+      this.upsert(
+        process,
+        process.execId,
+        event.type === 'process_exec' ? RANK_EXEC : RANK_EVENT,
+        event.node,
+      );
+    }
+    if (event.parent?.execId)
+      this.upsert(event.parent, event.parent.execId, RANK_EMBEDDED, event.node);
+    for (const ancestor of event.ancestors) {
+      if (ancestor.execId) this.upsert(ancestor, ancestor.execId, RANK_EMBEDDED, event.node);
+    }
+    if (event.exit && process) {
+      if (process.execId) this.applyExit(process.execId, event.exit);
+      else this.applyPendingExit(process, event, event.exit);
+    }
+    if (event.probe && process?.execId && !this.attachedEventIds.has(event.id)) {
+      this.attachedEventIds.add(event.id);
+      const entry = this.entries.get(process.execId);
+      if (entry) {
+        entry.eventCount += 1;
+        this.dirty.add(process.execId);
+      }
+    }
+  }
+
+  drainChanges(): TreeChanges {
+    const upserts: Process[] = [];
+    const removes: { execId: string; group: string }[] = [];
+    const touched = new Set<string>();
+    for (const id of this.dirty) {
+      const entry = this.entries.get(id);
+      if (!entry) continue;
+      const current = entry.group ? this.view(entry) : undefined;
+      const previous = entry.reportedGroup;
+      if (previous !== undefined && previous !== current?.group) {
+        removes.push({ execId: id, group: previous });
+        touched.add(previous);
+      }
+      if (current) {
+        upserts.push(current);
+        touched.add(current.group);
+      }
+      entry.reportedGroup = current?.group;
+    }
+    this.dirty = new Set();
+    const markers = this.newMarkers;
+    this.newMarkers = [];
+    const groups = [...touched].sort().map((key) => this.group(key) ?? this.emptyGroup(key));
+    return { upserts, removes, groups, markers };
+  }
+
+  process(execId: string): Process | undefined {
+    const entry = this.entries.get(execId);
+    return entry && entry.group ? this.view(entry) : undefined;
+  }
+
+  processes(group: string): Process[] {
+    const ids = this.members.get(group);
+    if (!ids) return [];
+    return [...ids]
+      .map((id) => this.process(id))
+      .filter((p) => p !== undefined)
+      .sort(compareProcesses);
+  }
+
+  tree(group: string): ProcessTreeRoot[] {
+    return shapeTree(this.processes(group), (root) => {
+      if (root.parentExecId === null || root.parentExecId === root.execId) return null;
+      const parent = this.process(root.parentExecId);
+      return parent && parent.group !== group ? parent : null;
+    });
+  }
+
+  ancestors(execId: string): Process[] {
+    const result: Process[] = [];
+    const seen = new Set<string>([execId]);
+    let parentId = this.entries.get(execId)?.merged.values.parentExecId;
+    while (parentId !== undefined && !seen.has(parentId)) {
+      seen.add(parentId);
+      const parent = this.process(parentId);
+      if (!parent) break;
+      result.push(parent);
+      parentId = parent.parentExecId ?? undefined;
+    }
+    return result;
+  }
+
+  children(execId: string): Process[] {
+    const ids = this.childrenByParent.get(execId);
+    if (!ids) return [];
+    return [...ids]
+      .filter((id) => id !== execId)
+      .map((id) => this.process(id))
+      .filter((p) => p !== undefined)
+      .sort(compareProcesses);
+  }
+
+  groups(): GroupSummary[] {
+    return [...this.members.keys()]
+      .sort()
+      .map((key) => this.group(key))
+      .filter((g) => g !== undefined);
+  }
+
+  group(key: string): GroupSummary | undefined {
+    const ids = this.members.get(key);
+    if (!ids || ids.size === 0) return undefined;
+    return summarizeGroup(
+      key,
+      [...ids].map((id) => this.process(id)).filter((p) => p !== undefined),
+    );
+  }
+
+  markers(): LossMarker[] {
+    return [...this.markerById.values()].sort((a, b) =>
+      timeKey(a.time) < timeKey(b.time)
+        ? -1
+        : timeKey(a.time) > timeKey(b.time)
+          ? 1
+          : a.id < b.id
+            ? -1
+            : 1,
+    );
+  }
+
+  // ---- writing -------------------------------------------------------------------------
+
+  private entry(execId: string, pendingExitKey?: string): ProcessEntry {
+    let entry = this.entries.get(execId);
+    if (!entry) {
+      entry = {
+        merged: createMergedProcess(execId),
+        exit: undefined,
+        eventCount: 0,
+        pendingExitKey,
+        group: '',
+        reportedGroup: undefined,
+      };
+      this.entries.set(execId, entry);
+    }
+    return entry;
+  }
+
+  private upsert(
+    snapshot: ProcessSnapshot,
+    execId: string,
+    rank: SnapshotRank,
+    eventNode: string,
+  ): void {
+    const isNew = !this.entries.has(execId);
+    const entry = this.entry(execId);
+    const values = entry.merged.values;
+    const before = {
+      parent: values.parentExecId,
+      pidStart: this.pidStartKeyOf(entry),
+      docker: values.docker,
+      hadPod: values.pod !== undefined,
+    };
+    const node = eventNode || decodeExecId(execId)?.node || '';
+    const rankBefore = entry.merged.bestRank;
+    const changed = mergeSnapshot(entry.merged, snapshot, rank, node);
+    if (snapshot.docker && snapshot.pod) this.learnContainerPod(snapshot.docker, snapshot.pod);
+    if (!isNew && changed.length === 0) {
+      if (entry.merged.bestRank !== rankBefore) this.dirty.add(execId);
+      return;
+    }
+    this.dirty.add(execId);
+
+    if (changed.includes('parentExecId')) {
+      if (before.parent !== undefined) {
+        removeFrom(this.childrenByParent, before.parent, execId);
+        this.dirty.add(before.parent);
+      }
+      if (values.parentExecId !== undefined)
+        addTo(this.childrenByParent, values.parentExecId, execId);
+    }
+    // A parent's state depends on its children (exec without fork marks it replaced).
+    if (values.parentExecId !== undefined) this.markIfKnown(values.parentExecId);
+
+    const pidStart = this.pidStartKeyOf(entry);
+    if (pidStart !== before.pidStart) {
+      if (before.pidStart !== undefined) {
+        removeFrom(this.byPidStart, before.pidStart, execId);
+        this.refreshMembership(PENDING_EXIT_PREFIX + before.pidStart);
+      }
+      if (pidStart !== undefined) {
+        addTo(this.byPidStart, pidStart, execId);
+        this.refreshMembership(PENDING_EXIT_PREFIX + pidStart);
+      }
+    }
+    if (values.docker !== before.docker || (values.pod !== undefined) !== before.hadPod) {
+      if (before.docker !== undefined) removeFrom(this.podlessByDocker, before.docker, execId);
+      if (values.docker !== undefined && values.pod === undefined) {
+        addTo(this.podlessByDocker, values.docker, execId);
+      }
+    }
+    if (changed.includes('binary')) {
+      // Children known only from their exit borrow the parent's binary.
+      for (const child of this.childrenByParent.get(execId) ?? []) {
+        if (this.entries.get(child)?.merged.values.binary === undefined) this.dirty.add(child);
+      }
+    }
+    this.refreshMembership(execId);
+  }
+
+  private applyExit(execId: string, exit: ExitInfo): void {
+    const entry = this.entry(execId);
+    const next = maxExit(entry.exit, exit);
+    if (sameExit(next, entry.exit)) return;
+    entry.exit = next;
+    this.dirty.add(execId);
+    this.refreshMembership(execId);
+  }
+
+  private applyPendingExit(process: ProcessSnapshot, event: ParsedEvent, exit: ExitInfo): void {
+    const key = pidStartKey(event.node, process.pid, timeKey(process.startTime));
+    if (key === undefined) return;
+    const previous = this.pendingExits.get(key);
+    const next = maxExit(previous, exit);
+    const id = PENDING_EXIT_PREFIX + key;
+    const stub = this.entries.has(id);
+    this.entry(id, key);
+    // The stand-in sits where the exit says: under its parent, in its parent's container.
+    const parent = event.parent;
+    const standIn: ProcessSnapshot = {
+      ...process,
+      execId: id,
+      parentExecId: parent?.execId,
+      pod: parent?.pod,
+      docker: parent?.docker,
+    };
+    this.upsert(standIn, id, RANK_EVENT, event.node);
+    if (stub && sameExit(previous, next)) return;
+    this.pendingExits.set(key, next as ExitInfo);
+    this.dirty.add(id);
+    for (const match of this.byPidStart.get(key) ?? []) this.dirty.add(match);
+    this.refreshMembership(id);
+  }
+
+  private learnContainerPod(docker: string, pod: PodInfo): void {
+    const key = podKeyOf(pod);
+    const known = this.podByDocker.get(docker);
+    if (known && known.key >= key) return;
+    this.podByDocker.set(docker, { pod, key });
+    for (const id of this.podlessByDocker.get(docker) ?? []) this.refreshMembership(id);
+  }
+
+  private addMarker(event: ParsedEvent): void {
+    const loss = event.loss;
+    if (!loss || this.markerById.has(event.id)) return;
+    const marker: LossMarker = {
+      id: event.id,
+      node: event.node,
+      time: event.time ?? null,
+      kind: loss.kind,
+      dropped: loss.dropped ?? null,
+      throttleType: loss.throttleType ?? null,
+      cgroup: loss.cgroup ?? null,
+    };
+    this.markerById.set(event.id, marker);
+    this.newMarkers.push(marker);
+  }
+
+  private markIfKnown(execId: string): void {
+    if (this.entries.has(execId)) this.dirty.add(execId);
+  }
+
+  /** Moves an entry to the group it belongs in now, or hides it. */
+  private refreshMembership(execId: string): void {
+    const entry = this.entries.get(execId);
+    if (!entry) return;
+    const next = this.isHidden(entry) ? '' : this.groupOf(entry);
+    if (next === entry.group) return;
+    if (entry.group) removeFrom(this.members, entry.group, execId);
+    if (next) addTo(this.members, next, execId);
+    entry.group = next;
+    this.dirty.add(execId);
+  }
+
+  // ---- reading -------------------------------------------------------------------------
+
+  private pidStartKeyOf(entry: ProcessEntry): string | undefined {
+    if (entry.pendingExitKey !== undefined) return undefined;
+    const v = entry.merged.values;
+    return pidStartKey(v.node, v.pid, timeKey(v.startTime));
+  }
+
+  private isHidden(entry: ProcessEntry): boolean {
+    const key = entry.pendingExitKey;
+    if (key === undefined) return false;
+    return !this.pendingExits.has(key) || (this.byPidStart.get(key)?.size ?? 0) > 0;
+  }
+
+  private effectivePod(entry: ProcessEntry): PodInfo | undefined {
+    const v = entry.merged.values;
+    if (v.pod) return v.pod;
+    return v.docker !== undefined ? this.podByDocker.get(v.docker)?.pod : undefined;
+  }
+
+  private groupOf(entry: ProcessEntry): string {
+    const v = entry.merged.values;
+    return groupFor(this.effectivePod(entry), v.docker, v.node ?? '');
+  }
+
+  private exitOf(entry: ProcessEntry): ExitInfo | undefined {
+    if (entry.pendingExitKey !== undefined) return this.pendingExits.get(entry.pendingExitKey);
+    const key = this.pidStartKeyOf(entry);
+    return maxExit(entry.exit, key !== undefined ? this.pendingExits.get(key) : undefined);
+  }
+
+  /** The image that replaced this one by exec without fork, if any (largest id on ties). */
+  private replacedBy(entry: ProcessEntry): string | null {
+    const self = entry.merged.values;
+    if (self.pid === undefined) return null;
+    let best: string | null = null;
+    for (const childId of this.childrenByParent.get(entry.merged.execId) ?? []) {
+      if (childId === entry.merged.execId) continue;
+      const child = this.entries.get(childId);
+      if (!child || child.pendingExitKey !== undefined) continue;
+      const c = child.merged.values;
+      if (c.pid !== self.pid || hasFlag(c.flags, 'clone') || hasFlag(c.flags, 'procFS')) continue;
+      if (best === null || childId > best) best = childId;
+    }
+    return best;
+  }
+
+  private view(entry: ProcessEntry): Process {
+    const v = entry.merged.values;
+    const execId = entry.merged.execId;
+    const exit = this.exitOf(entry);
+    const replacedBy = exit ? null : this.replacedBy(entry);
+    const state: ProcessState = exit ? 'exited' : replacedBy ? 'replaced' : 'running';
+    const parentBinary =
+      v.binary === undefined && v.parentExecId !== undefined && v.parentExecId !== execId
+        ? this.entries.get(v.parentExecId)?.merged.values.binary
+        : undefined;
+    const isStandIn = entry.pendingExitKey !== undefined;
+    return {
+      execId,
+      parentExecId: v.parentExecId ?? null,
+      pid: v.pid ?? null,
+      node: v.node ?? '',
+      binary: v.binary ?? parentBinary ?? '',
+      arguments: v.arguments ?? '',
+      cwd: v.cwd ?? '',
+      uid: v.uid ?? null,
+      auid: v.auid ?? null,
+      startTime: v.startTime ?? null,
+      state,
+      exitTime: exit ? (exit.time ?? null) : null,
+      status: exit ? exit.status : null,
+      signal: exit ? exit.signal : null,
+      flags: flagTokens(v.flags),
+      pod: toProcessPod(this.effectivePod(entry)),
+      inInitTree: v.inInitTree ?? null,
+      docker: v.docker ?? null,
+      group: entry.group,
+      source: isStandIn
+        ? 'exit'
+        : entry.merged.bestRank === RANK_EXEC
+          ? 'exec'
+          : entry.merged.bestRank === RANK_EVENT
+            ? 'event'
+            : 'embedded',
+      preExisting: hasFlag(v.flags, 'procFS'),
+      replacedBy,
+      eventCount: entry.eventCount,
+    };
+  }
+
+  private emptyGroup(key: string): GroupSummary {
+    return summarizeGroup(key, []);
+  }
+}
