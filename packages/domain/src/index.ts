@@ -10,3 +10,4 @@ export * from './api/dto.ts';
 export * from './live/protocol.ts';
 export * from './util/time.ts';
 export * from './util/hash.ts';
+export * from './compact/index.ts';
