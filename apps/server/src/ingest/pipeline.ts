@@ -1,0 +1,91 @@
+import {
+  MAX_LISTED_INGEST_ERRORS,
+  parseLine as defaultParse,
+  type IngestError,
+  type ParseResult,
+  type ParsedEvent,
+  type TreeWriter,
+} from '@exectree/domain';
+import type { EventStore } from '../store/event-store.ts';
+import type { Log } from '../log.ts';
+import type { NumberedLine } from './line-splitter.ts';
+import type { SourceTracker } from './source-status.ts';
+
+export interface BatchResult {
+  accepted: number;
+  rejected: number;
+  /** The first rejections, at most MAX_LISTED_INGEST_ERRORS. */
+  errors: IngestError[];
+  /** Accepted events that were new to the store. */
+  inserted: number;
+}
+
+export interface IngestPipeline {
+  /** Parses, stores (one transaction) and applies one batch; returns once it is committed. */
+  ingest(source: SourceTracker, lines: readonly NumberedLine[]): BatchResult;
+}
+
+export interface PipelineDeps {
+  store: EventStore;
+  writer: Pick<TreeWriter, 'apply'>;
+  log: Log;
+  parse?: (line: string) => ParseResult;
+}
+
+/** Rejections logged per batch; a burst of garbage must not flood stderr. */
+const LOGGED_REJECTIONS_PER_BATCH = MAX_LISTED_INGEST_ERRORS;
+
+export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
+  const parse = deps.parse ?? defaultParse;
+
+  const apply = (source: SourceTracker, event: ParsedEvent, lineNo: number) => {
+    try {
+      deps.writer.apply(event);
+    } catch (error) {
+      // The event is stored; one bad event must not stop the stream.
+      deps.log(`${source.id}: line ${lineNo}: could not apply event: ${message(error)}`);
+    }
+  };
+
+  return {
+    ingest(source, lines) {
+      const events: ParsedEvent[] = [];
+      const lineOf = new Map<ParsedEvent, number>();
+      const errors: IngestError[] = [];
+      let rejected = 0;
+      for (const line of lines) {
+        source.linesRead += 1;
+        const result: ParseResult =
+          line.error === undefined ? parse(line.text) : { kind: 'rejected', reason: line.error };
+        if (result.kind === 'blank') continue;
+        if (result.kind === 'event') {
+          events.push(result.event);
+          lineOf.set(result.event, line.lineNo);
+          continue;
+        }
+        rejected += 1;
+        if (errors.length < MAX_LISTED_INGEST_ERRORS) {
+          errors.push({ line: line.lineNo, error: result.reason });
+        }
+        if (rejected <= LOGGED_REJECTIONS_PER_BATCH) {
+          deps.log(`${source.id}: line ${line.lineNo}: ${result.reason}`);
+        }
+      }
+      if (rejected > LOGGED_REJECTIONS_PER_BATCH) {
+        deps.log(
+          `${source.id}: ${rejected - LOGGED_REJECTIONS_PER_BATCH} more rejected lines in this batch`,
+        );
+      }
+      source.rejected += rejected;
+
+      const inserted = deps.store.append(events);
+      source.accepted += events.length;
+      for (const event of inserted) apply(source, event, lineOf.get(event) ?? 0);
+      return { accepted: events.length, rejected, errors, inserted: inserted.length };
+    },
+  };
+}
+
+export function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../store/sqlite-event-store.ts';
+import { createDemoSource } from './demo-source.ts';
+import { createIngestPipeline, type IngestPipeline } from './pipeline.ts';
+import { createStreamSource } from './stream-source.ts';
+import { SourceTracker } from './source-status.ts';
+
+const lineAt = (n: number, time: Date) =>
+  JSON.stringify({
+    process_exit: {
+      process: { exec_id: Buffer.from(`node:${n}:${n}`).toString('base64'), pid: n },
+    },
+    node_name: 'node',
+    time: time.toISOString(),
+  });
+const line = (n: number) => lineAt(n, new Date('2024-01-01T00:00:00Z'));
+
+let dir: string;
+let store: SqliteEventStore;
+let pipeline: IngestPipeline;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'exectree-source-test-'));
+  store = new SqliteEventStore(join(dir, 'events.db'));
+  pipeline = createIngestPipeline({ store, writer: { apply: () => {} }, log: () => {} });
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met in time: ${String(condition)}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('stream and demo sources', () => {
+  it('reads a stream until EOF, connected until then', async () => {
+    const stream = new PassThrough();
+    const tracker = new SourceTracker('stdin', 'stdin', '-');
+    const source = createStreamSource({ stream, tracker, pipeline, log: () => {} });
+    source.start();
+    expect(tracker.connected).toBe(true);
+    stream.write(`${line(1)}\n${line(2).slice(0, 10)}`);
+    await until(() => tracker.accepted === 1);
+    stream.end(line(2).slice(10));
+    await once(stream, 'end');
+    await until(() => !tracker.connected);
+    expect(tracker.snapshot()).toMatchObject({ linesRead: 2, accepted: 2, rejected: 0 });
+    await source.stop();
+  });
+
+  it('replays the lines already due, then releases the others as their time comes', async () => {
+    const start = Date.parse('2024-01-01T00:00:00Z');
+    let clock = start;
+    let n = 0;
+    const lines: Iterator<string> = {
+      // One line per simulated second, starting 100 s before the clock.
+      next: () => ({ done: false, value: lineAt(++n, new Date(start - 100_000 + n * 1000)) }),
+    };
+    const tracker = new SourceTracker('demo', 'demo', 'simulator');
+    const source = createDemoSource({
+      lines,
+      tracker,
+      pipeline,
+      log: () => {},
+      now: () => clock,
+      burstBatchLines: 30,
+      tickMs: 5,
+    });
+    source.start();
+    await until(() => tracker.accepted === 100);
+    clock += 10_000;
+    await until(() => tracker.accepted === 110);
+    await source.stop();
+    expect(tracker.connected).toBe(false);
+    clock += 10_000;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(tracker.accepted).toBe(110);
+  });
+});

@@ -1,0 +1,64 @@
+import type { Log } from '../log.ts';
+import { LineSplitter } from './line-splitter.ts';
+import { message, type IngestPipeline } from './pipeline.ts';
+import type { Source } from './source.ts';
+import type { SourceTracker } from './source-status.ts';
+
+export interface StreamSourceOptions {
+  stream: NodeJS.ReadableStream;
+  tracker: SourceTracker;
+  pipeline: IngestPipeline;
+  log: Log;
+}
+
+/** Reads lines from a stream (standard input) until EOF; connected until then. */
+export function createStreamSource(options: StreamSourceOptions): Source {
+  const { stream, tracker, pipeline, log } = options;
+  const splitter = new LineSplitter();
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const ingest = (lines: ReturnType<LineSplitter['push']>) => {
+    if (lines.length === 0) return;
+    try {
+      pipeline.ingest(tracker, lines);
+    } catch (error) {
+      tracker.lastError = message(error);
+      log(`${tracker.id}: ${tracker.lastError}`);
+    }
+  };
+
+  const run = async () => {
+    tracker.connected = true;
+    try {
+      for await (const chunk of stream) {
+        if (stopped) break;
+        ingest(splitter.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk)));
+      }
+      if (!stopped) {
+        ingest(splitter.end());
+        log(`${tracker.id}: end of input`);
+      }
+    } catch (error) {
+      if (!stopped) {
+        tracker.lastError = message(error);
+        log(`${tracker.id}: ${tracker.lastError}`);
+      }
+    } finally {
+      tracker.connected = false;
+    }
+  };
+
+  return {
+    tracker,
+    start() {
+      running ??= run();
+    },
+    async stop() {
+      stopped = true;
+      // Destroying ends the for-await loop; standard input is never read again afterwards.
+      if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import type { InfoResponse } from '@exectree/domain';
+import { createApp, type App } from './app.ts';
+import { openEngine, type Engine } from './engine.ts';
+import { DEFAULT_WEB_DIST } from './http/web-app.ts';
+import { createDemoSource } from './ingest/demo-source.ts';
+import { createFileSource } from './ingest/file-source.ts';
+import type { Source } from './ingest/source.ts';
+import { createStreamSource } from './ingest/stream-source.ts';
+import type { Log } from './log.ts';
+import { MEMORY_DB } from './store/sqlite-event-store.ts';
+import { VERSION } from './version.ts';
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  db: string;
+  demo: boolean;
+  files: readonly string[];
+  /** Read export lines from this stream (standard input) until it ends. */
+  stdin?: NodeJS.ReadableStream;
+  maxBodyBytes: number;
+  log: Log;
+  webDistDir?: string;
+  filePollIntervalMs?: number;
+  /** Where demo lines come from; defaults to the bundled simulator. */
+  demoLines?: () => Promise<Iterator<string>>;
+}
+
+export interface RunningServer {
+  /** http://HOST:PORT with the port actually bound. */
+  url: string;
+  port: number;
+  engine: Engine;
+  app: App;
+  /** Stops sources, sends the last deltas, closes the server and then the database. */
+  close(): Promise<void>;
+}
+
+const DEMO_SEED = 1;
+/** Demo history starts this far back, so the burst ends around now and the trickle continues it. */
+const DEMO_HISTORY_MS = 15 * 60 * 1000;
+
+async function simulatorLines(): Promise<Iterator<string>> {
+  const { simulate } = await import('@exectree/simulator');
+  return simulate({ seed: DEMO_SEED, startTime: new Date(Date.now() - DEMO_HISTORY_MS) });
+}
+
+function formatUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Opens the store, serves HTTP and socket.io, and starts the configured sources. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { log } = options;
+  const engine = openEngine({ db: options.demo ? MEMORY_DB : options.db, log });
+  const sources: Source[] = [];
+  let app: App | undefined;
+  try {
+    const httpSource = engine.sources.add('http', 'http', 'POST /api/v1/events');
+    httpSource.connected = true;
+    const info = (): InfoResponse => ({
+      version: VERSION,
+      demo: options.demo,
+      sources: engine.sources.list(),
+    });
+
+    for (const path of options.files) {
+      sources.push(
+        createFileSource({
+          path,
+          tracker: engine.sources.add(`file:${path}`, 'file', path),
+          pipeline: engine.pipeline,
+          log,
+          ...(options.filePollIntervalMs === undefined
+            ? {}
+            : { pollIntervalMs: options.filePollIntervalMs }),
+        }),
+      );
+    }
+    if (options.stdin) {
+      sources.push(
+        createStreamSource({
+          stream: options.stdin,
+          tracker: engine.sources.add('stdin', 'stdin', '-'),
+          pipeline: engine.pipeline,
+          log,
+        }),
+      );
+    }
+    if (options.demo) {
+      sources.push(
+        createDemoSource({
+          lines: await (options.demoLines ?? simulatorLines)(),
+          tracker: engine.sources.add('demo', 'demo', 'simulator'),
+          pipeline: engine.pipeline,
+          log,
+        }),
+      );
+    }
+
+    app = createApp({
+      reader: engine.builder,
+      writer: engine.builder,
+      store: engine.store,
+      pipeline: engine.pipeline,
+      httpSource,
+      info,
+      log,
+      maxBodyBytes: options.maxBodyBytes,
+      webDistDir: options.webDistDir ?? DEFAULT_WEB_DIST,
+    });
+    await listen(app, options.host, options.port);
+  } catch (error) {
+    await app?.close();
+    engine.close();
+    throw error;
+  }
+
+  const running = app;
+  for (const source of sources) source.start();
+  const address = running.httpServer.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: formatUrl(options.host, port),
+    port,
+    engine,
+    app: running,
+    close() {
+      closing ??= (async () => {
+        await Promise.all(sources.map((source) => source.stop()));
+        await running.close();
+        engine.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(app: App, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    app.httpServer.once('error', onError);
+    app.httpServer.listen(port, host, () => {
+      app.httpServer.off('error', onError);
+      resolve();
+    });
+  });
+}

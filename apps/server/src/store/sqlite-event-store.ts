@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { timeKey, type ParsedEvent } from '@exectree/domain';
+import type { EventStore, StoredEvent } from './event-store.ts';
+
+export const MEMORY_DB = ':memory:';
+const SCHEMA_VERSION = 1;
+const REPLAY_PAGE = 2_000;
+const DEFAULT_EVENTS_LIMIT = 10_000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  node TEXT NOT NULL,
+  time_key TEXT NOT NULL,
+  exec_id TEXT,
+  raw TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_seq ON events (seq);
+CREATE INDEX IF NOT EXISTS events_exec_id ON events (exec_id, time_key, seq) WHERE exec_id IS NOT NULL;
+`;
+
+interface EventRow {
+  id: string;
+  seq: number;
+  type: string;
+  node: string;
+  timeKey: string;
+  execId: string | null;
+  raw: string;
+}
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement<EventRow>;
+  private readonly page: Database.Statement<[number, number], StoredEvent>;
+  private readonly byProcess: Database.Statement<[string, number], { raw: string }>;
+  private readonly countRows: Database.Statement<[], { n: number }>;
+  private readonly appendAll: (events: readonly ParsedEvent[]) => ParsedEvent[];
+  private nextSeq: number;
+
+  /** Opens (creating it and its directory if needed) the database at `path`, or `:memory:`. */
+  constructor(path: string) {
+    if (path !== MEMORY_DB) mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.migrate();
+    this.insert = this.db.prepare(
+      `INSERT OR IGNORE INTO events (id, seq, type, node, time_key, exec_id, raw)
+       VALUES (@id, @seq, @type, @node, @timeKey, @execId, @raw)`,
+    );
+    this.page = this.db.prepare(
+      'SELECT id, seq, raw FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+    this.byProcess = this.db.prepare(
+      'SELECT raw FROM events WHERE exec_id = ? ORDER BY time_key, seq LIMIT ?',
+    );
+    this.countRows = this.db.prepare('SELECT COUNT(*) AS n FROM events');
+    const maxSeq = this.db.prepare('SELECT MAX(seq) AS m FROM events').get() as {
+      m: number | null;
+    };
+    this.nextSeq = (maxSeq.m ?? 0) + 1;
+    this.appendAll = this.db.transaction((events: readonly ParsedEvent[]) => {
+      const inserted: ParsedEvent[] = [];
+      for (const event of events) {
+        const info = this.insert.run({
+          id: event.id,
+          seq: this.nextSeq,
+          type: event.type,
+          node: event.node,
+          timeKey: timeKey(event.time),
+          execId: event.process?.execId ?? null,
+          raw: event.raw,
+        });
+        if (info.changes > 0) {
+          this.nextSeq += 1;
+          inserted.push(event);
+        }
+      }
+      return inserted;
+    });
+  }
+
+  append(events: readonly ParsedEvent[]): ParsedEvent[] {
+    if (events.length === 0) return [];
+    const seqBefore = this.nextSeq;
+    try {
+      return this.appendAll(events);
+    } catch (error) {
+      // The transaction rolled back, so the sequence numbers it handed out are free again.
+      this.nextSeq = seqBefore;
+      throw error;
+    }
+  }
+
+  /** Pages by seq so the connection is never left busy between yields. */
+  *replay(): Iterable<StoredEvent> {
+    let after = 0;
+    for (;;) {
+      const rows = this.page.all(after, REPLAY_PAGE);
+      yield* rows;
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < REPLAY_PAGE) return;
+      after = last.seq;
+    }
+  }
+
+  eventsForProcess(execId: string, limit = DEFAULT_EVENTS_LIMIT): string[] {
+    return this.byProcess.all(execId, limit).map((row) => row.raw);
+  }
+
+  count(): number {
+    return this.countRows.get()?.n ?? 0;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true });
+    if (version !== 0 && version !== SCHEMA_VERSION) {
+      this.db.close();
+      throw new Error(
+        `database schema version ${String(version)} is not supported (expected ${SCHEMA_VERSION})`,
+      );
+    }
+    this.db.exec(SCHEMA);
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+}
