@@ -6,6 +6,7 @@ import { createDemoSource } from './ingest/demo-source.ts';
 import { createFileSource } from './ingest/file-source.ts';
 import type { Source } from './ingest/source.ts';
 import { createStreamSource } from './ingest/stream-source.ts';
+import { createGrpcSource } from './ingest/grpc/grpc-source.ts';
 import type { Log } from './log.ts';
 import { MEMORY_DB } from './store/sqlite-event-store.ts';
 import { VERSION } from './version.ts';
@@ -16,6 +17,8 @@ export interface ServerOptions {
   db: string;
   demo: boolean;
   files: readonly string[];
+  /** Tetragon gRPC targets to stream GetEvents from. */
+  grpc?: readonly string[];
   /** Read export lines from this stream (standard input) until it ends. */
   stdin?: NodeJS.ReadableStream;
   maxBodyBytes: number;
@@ -74,6 +77,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           ...(options.filePollIntervalMs === undefined
             ? {}
             : { pollIntervalMs: options.filePollIntervalMs }),
+        }),
+      );
+    }
+    for (const address of options.grpc ?? []) {
+      sources.push(
+        createGrpcSource({
+          address,
+          tracker: engine.sources.add(`grpc:${address}`, 'grpc', address),
+          pipeline: engine.pipeline,
+          log,
         }),
       );
     }

@@ -7,7 +7,7 @@ Live per-pod process trees from Cilium Tetragon's JSON event export.
 Commands:
   serve      Run the dashboard server (the default when no command is given)
   simulate   Write a synthetic Tetragon event stream to stdout
-  compact    Compact a Tetragon export stream read from stdin
+  compact    Print tetra's compact lines for an export file or stdin
 
 Options:
   -h, --help     Show this help (use "exectree <command> --help" for a command's options)
@@ -22,7 +22,7 @@ Examples:
 export const SERVE_HELP = `Usage: exectree serve [options]
 
 Serves the dashboard and API v1, ingesting Tetragon JSON export lines from the sources
-below and from POST /api/v1/events. With no --file and no --stdin it replays a
+below and from POST /api/v1/events. With no --file, --grpc or --stdin it replays a
 simulated demo cluster into an in-memory store (unless --no-demo is given).
 
 Options:
@@ -36,6 +36,8 @@ Options:
   -f, --file PATH    Follow a Tetragon JSON export file like tail -F: read it from the start,
                      then every appended line; start over when it shrinks or is replaced.
                      Repeat to follow several files. A missing file is waited for.
+  --grpc ADDRESS     Stream events from Tetragon's gRPC API, e.g. unix:///var/run/tetragon/tetragon.sock
+                     or host:port; reconnects with backoff. Repeatable (env EXECTREE_GRPC, comma-separated)
   --stdin            Read export lines from standard input until it ends
   --max-body SIZE    Largest accepted POST /api/v1/events body, e.g. 16MiB, 512KiB or bytes
                      (default 16MiB; 1KiB to 1GiB)

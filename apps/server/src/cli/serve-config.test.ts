@@ -27,6 +27,7 @@ describe('serve arguments', () => {
       dbChosen: false,
       demo: true,
       files: [],
+      grpc: [],
       stdin: false,
       maxBodyBytes: DEFAULT_MAX_BODY,
     });
@@ -39,6 +40,20 @@ describe('serve arguments', () => {
       files: ['a.log', 'b.log'],
     });
     expect(config(['--stdin']).demo).toBe(false);
+  });
+
+  it('takes repeated --grpc addresses, or EXECTREE_GRPC, and rejects a bad one naming the flag', () => {
+    expect(
+      config(['--grpc', 'unix:///var/run/tetragon/tetragon.sock', '--grpc', '127.0.0.1:54321']),
+    ).toMatchObject({
+      demo: false,
+      grpc: ['unix:///var/run/tetragon/tetragon.sock', '127.0.0.1:54321'],
+    });
+    expect(config([], { EXECTREE_GRPC: '/run/t.sock,h:1' }).grpc).toEqual([
+      'unix:///run/t.sock',
+      'h:1',
+    ]);
+    expect(() => config(['--grpc', 'nope'])).toThrow(/^--grpc: invalid gRPC address "nope"/);
   });
 
   it('prefers flags to EXECTREE_* variables', () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError, usageErrorFromParseArgs } from './usage-error.ts';
+import { grpcTarget } from '../ingest/grpc/grpc-address.ts';
 
 export interface ServeConfig {
   host: string;
@@ -11,6 +12,8 @@ export interface ServeConfig {
   dbChosen: boolean;
   demo: boolean;
   files: string[];
+  /** Tetragon gRPC addresses (unix:///path or host:port). */
+  grpc: string[];
   stdin: boolean;
   maxBodyBytes: number;
 }
@@ -30,6 +33,7 @@ const OPTIONS = {
   db: { type: 'string' },
   'no-demo': { type: 'boolean' },
   file: { type: 'string', short: 'f', multiple: true },
+  grpc: { type: 'string', multiple: true },
   stdin: { type: 'boolean' },
   'max-body': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -110,6 +114,17 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
   const duplicate = files.find((file, index) => files.indexOf(file) !== index);
   if (duplicate !== undefined) throw new UsageError(`--file ${duplicate} is given twice`);
   const stdin = values.stdin === true;
+  const grpcValues =
+    values.grpc ??
+    (env.EXECTREE_GRPC ? env.EXECTREE_GRPC.split(',').filter((a) => a.trim() !== '') : []);
+  const grpc = grpcValues.map((address) => {
+    try {
+      return grpcTarget(address);
+    } catch (error) {
+      const origin = values.grpc ? '--grpc' : 'EXECTREE_GRPC';
+      throw new UsageError(`${origin}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 
   return {
     help: false,
@@ -118,8 +133,9 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
       port: port ? checkPort(port.value, port.origin) : DEFAULT_PORT,
       db: db ? checkDb(db.value, db.origin) : DEFAULT_DB,
       dbChosen: db !== undefined,
-      demo: values['no-demo'] !== true && files.length === 0 && !stdin,
+      demo: values['no-demo'] !== true && files.length === 0 && grpc.length === 0 && !stdin,
       files,
+      grpc,
       stdin,
       maxBodyBytes:
         values['max-body'] === undefined

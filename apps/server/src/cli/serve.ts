@@ -46,6 +46,7 @@ export async function runServeCommand(
       db: config.db,
       demo: config.demo,
       files: config.files,
+      grpc: config.grpc,
       ...(config.stdin ? { stdin: io.stdin } : {}),
       maxBodyBytes: config.maxBodyBytes,
       log,
