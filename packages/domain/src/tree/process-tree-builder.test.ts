@@ -377,3 +377,19 @@ describe('live changes', () => {
     });
   });
 });
+
+describe('forget (retention)', () => {
+  it('drops processes, reports them removed, and leaves the rest intact', () => {
+    const b = build([execLine(init), execLine(child), exitLine(child)]);
+    b.drainChanges();
+    b.forget([idOf(child)]);
+    expect(b.process(idOf(child))).toBeUndefined();
+    expect(b.children(idOf(init))).toEqual([]);
+    const changes = b.drainChanges();
+    expect(changes.removes).toEqual([{ execId: idOf(child), group: 'pod/default/xwing' }]);
+    expect(changes.groups.find((g) => g.key === 'pod/default/xwing')).toMatchObject({
+      processes: 1,
+    });
+    expect(b.group('pod/default/xwing')).toMatchObject({ processes: 1, exited: 0 });
+  });
+});

@@ -52,8 +52,11 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private readonly podlessByDocker = new Map<string, Set<string>>();
   private readonly attachedEventIds = new Set<string>();
   private readonly markerById = new Map<string, LossMarker>();
+  /** One PodInfo object per distinct pod, shared by all its processes. */
+  private readonly podIntern = new Map<string, PodInfo>();
   private dirty = new Set<string>();
   private newMarkers: LossMarker[] = [];
+  private forgotten: { execId: string; group: string }[] = [];
 
   apply(event: ParsedEvent): void {
     if (event.loss) this.addMarker(event);
@@ -85,10 +88,45 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     }
   }
 
+  /**
+   * Drops processes (retention). Their stored events must be deleted too, or a rebuild
+   * would bring them back; a late event for a forgotten process recreates it from that
+   * event alone.
+   */
+  forget(execIds: Iterable<string>): void {
+    for (const id of execIds) {
+      const entry = this.entries.get(id);
+      if (!entry) continue;
+      const v = entry.merged.values;
+      if (entry.group) removeFrom(this.members, entry.group, id);
+      if (v.parentExecId !== undefined) {
+        removeFrom(this.childrenByParent, v.parentExecId, id);
+        this.markIfKnown(v.parentExecId);
+      }
+      const pidStart = this.pidStartKeyOf(entry);
+      if (pidStart !== undefined) {
+        removeFrom(this.byPidStart, pidStart, id);
+        this.pendingExits.delete(pidStart);
+      }
+      if (entry.pendingExitKey !== undefined) this.pendingExits.delete(entry.pendingExitKey);
+      if (v.docker !== undefined) removeFrom(this.podlessByDocker, v.docker, id);
+      this.entries.delete(id);
+      this.dirty.delete(id);
+      if (entry.reportedGroup !== undefined) {
+        this.forgotten.push({ execId: id, group: entry.reportedGroup });
+      }
+    }
+  }
+
+  forgetMarkers(ids: Iterable<string>): void {
+    for (const id of ids) this.markerById.delete(id);
+  }
+
   drainChanges(): TreeChanges {
     const upserts: Process[] = [];
-    const removes: { execId: string; group: string }[] = [];
-    const touched = new Set<string>();
+    const removes: { execId: string; group: string }[] = this.forgotten;
+    this.forgotten = [];
+    const touched = new Set<string>(removes.map((r) => r.group));
     for (const id of this.dirty) {
       const entry = this.entries.get(id);
       if (!entry) continue;
@@ -220,7 +258,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     };
     const node = eventNode || decodeExecId(execId)?.node || '';
     const rankBefore = entry.merged.bestRank;
-    const changed = mergeSnapshot(entry.merged, snapshot, rank, node);
+    const changed = mergeSnapshot(entry.merged, this.withInternedPod(snapshot), rank, node);
     if (snapshot.docker && snapshot.pod) this.learnContainerPod(snapshot.docker, snapshot.pod);
     if (!isNew && changed.length === 0) {
       if (entry.merged.bestRank !== rankBefore) this.dirty.add(execId);
@@ -297,6 +335,18 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     this.dirty.add(id);
     for (const match of this.byPidStart.get(key) ?? []) this.dirty.add(match);
     this.refreshMembership(id);
+  }
+
+  private withInternedPod(snapshot: ProcessSnapshot): ProcessSnapshot {
+    const pod = snapshot.pod;
+    if (pod === undefined) return snapshot;
+    const key = podKeyOf(pod);
+    const known = this.podIntern.get(key);
+    if (known === undefined) {
+      this.podIntern.set(key, pod);
+      return snapshot;
+    }
+    return known === pod ? snapshot : { ...snapshot, pod: known };
   }
 
   private learnContainerPod(docker: string, pod: PodInfo): void {
