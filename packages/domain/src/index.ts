@@ -11,3 +11,5 @@ export * from './live/protocol.ts';
 export * from './util/time.ts';
 export * from './util/hash.ts';
 export * from './compact/index.ts';
+export * from './tree/retention.ts';
+export * from './findings/index.ts';

@@ -1,4 +1,5 @@
 /** The API's view of one process (one exec image), as served over HTTP and socket.io. */
+import type { Finding } from './findings/finding.ts';
 
 export type ProcessState = 'running' | 'exited' | 'replaced';
 
@@ -58,6 +59,8 @@ export interface Process {
   replacedBy: string | null;
   /** Number of non-lifecycle events (kprobe, tracepoint, uprobe, lsm, ...) attached. */
   eventCount: number;
+  /** Why this process deserves a look (see docs/tree-semantics.md, "Findings"). */
+  findings: Finding[];
 }
 
 /** A process with its descendants, as returned by the tree endpoints. */

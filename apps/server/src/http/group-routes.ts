@@ -58,6 +58,7 @@ export function groupRoutes(reader: TreeReader): Router {
         workloadKind: group.workloadKind,
         processes: group.processes,
         running: group.running,
+        flagged: group.flagged,
         exited: group.exited,
         firstSeen: group.firstSeen,
         lastSeen: group.lastSeen,

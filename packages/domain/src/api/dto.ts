@@ -12,6 +12,7 @@ export interface PodSummary {
   processes: number;
   running: number;
   exited: number;
+  flagged: number;
   firstSeen: string | null;
   lastSeen: string | null;
 }

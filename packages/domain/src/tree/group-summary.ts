@@ -20,12 +20,14 @@ export function summarizeGroup(key: string, members: Process[]): GroupSummary {
   const ref = parseGroupKey(key) ?? { kind: 'host' as const, namespace: '', name: key };
   let running = 0;
   let exited = 0;
+  let flagged = 0;
   let node = '';
   let workload: string | null = null;
   let workloadKind: string | null = null;
   for (const p of members) {
     if (p.state === 'running') running += 1;
     else if (p.state === 'exited') exited += 1;
+    if (p.findings.length > 0) flagged += 1;
     if (p.node && (node === '' || p.node < node)) node = p.node;
     const w = p.pod?.workload ?? null;
     if (w !== null && (workload === null || w > workload)) {
@@ -45,6 +47,7 @@ export function summarizeGroup(key: string, members: Process[]): GroupSummary {
     processes: members.length,
     running,
     exited,
+    flagged,
     firstSeen: minBy(members.map((p) => p.startTime)),
     lastSeen: maxBy(members.flatMap((p) => [p.startTime, p.exitTime])),
   };

@@ -16,6 +16,8 @@ export interface ProcessEntry {
   group: string;
   /** Group the last drained delta reported it in. */
   reportedGroup: string | undefined;
+  /** Paths this process downloads (curl/wget), registered under `group`. */
+  downloads: string[];
 }
 
 export function pidStartKey(

