@@ -1,0 +1,165 @@
+/**
+ * The bridge between the live transport and the hot store. It
+ * - buffers incoming messages and commits them at most once per frame,
+ * - checks `seq` continuity and asks for `sync:request` after a gap (or when the server says
+ *   `sync:required`), dropping deltas of a stream until that stream's fresh snapshot arrives,
+ * - (re)subscribes the tree of the group the UI shows, also after reconnects.
+ */
+import type { LiveTransport, ServerMessage, TransportStatus } from '../transport/messages.ts';
+import { EMPTY_PROCESSES, useLiveStore, type LiveStoreApi } from '../stores/live-store.ts';
+import { createAnimationFrameScheduler, type FrameScheduler } from './frame-scheduler.ts';
+import { reduceItems, type IngestItem } from './reduce.ts';
+import { SeqTracker } from './seq-tracker.ts';
+
+export interface IngestOptions {
+  transport: LiveTransport;
+  scheduler?: FrameScheduler;
+  store?: LiveStoreApi;
+  /** Delay before asking again when a resync request failed. */
+  resyncRetryMs?: number;
+}
+
+export interface Ingest {
+  /** Show this group's tree (null: none). */
+  setGroup(group: string | null): void;
+  /** Commit buffered messages now. */
+  flush(): void;
+  dispose(): void;
+}
+
+export function createIngest(options: IngestOptions): Ingest {
+  const { transport } = options;
+  const store = options.store ?? useLiveStore;
+  const scheduler = options.scheduler ?? createAnimationFrameScheduler();
+  const resyncRetryMs = options.resyncRetryMs ?? 1_000;
+
+  const seq = new SeqTracker();
+  let buffer: IngestItem[] = [];
+  let group: string | null = null;
+  let groupsFresh = false;
+  let treeFresh = false;
+  let syncInFlight = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+  /** Bumped on every subscription so a late ack of an older one is ignored. */
+  let subscription = 0;
+
+  const flush = () => {
+    if (buffer.length === 0) return;
+    const items = buffer;
+    buffer = [];
+    const patch = reduceItems(store.getState(), items);
+    if (patch) store.setState(patch);
+  };
+
+  const push = (item: IngestItem) => {
+    buffer.push(item);
+    scheduler.schedule(flush);
+  };
+
+  const requestSync = () => {
+    if (syncInFlight || disposed) return;
+    syncInFlight = true;
+    store.setState((s) => ({ resyncs: s.resyncs + 1 }));
+    void transport.requestSync().then((ack) => {
+      syncInFlight = false;
+      if (ack.ok || disposed) return;
+      retryTimer ??= setTimeout(() => {
+        retryTimer = null;
+        if (!groupsFresh || (group !== null && !treeFresh)) requestSync();
+      }, resyncRetryMs);
+    });
+  };
+
+  const subscribe = () => {
+    const target = group;
+    const token = ++subscription;
+    treeFresh = false;
+    if (target === null) {
+      if (transport.isConnected()) void transport.unsubscribeTree();
+      return;
+    }
+    if (!transport.isConnected()) return; // the connect handler subscribes
+    void transport.subscribeTree(target).then((ack) => {
+      if (ack.ok || disposed || token !== subscription) return;
+      store.setState((s) =>
+        s.tree.group === target ? { tree: { ...s.tree, status: 'error', error: ack.error } } : {},
+      );
+    });
+  };
+
+  const onMessage = (message: ServerMessage) => {
+    if (message.type === 'server:info') {
+      push(message);
+      return;
+    }
+    const verdict = seq.observe(message.payload.seq);
+    if (verdict === 'stale') return;
+    if (verdict === 'gap' || message.type === 'sync:required') {
+      groupsFresh = false;
+      treeFresh = false;
+      requestSync();
+    }
+    switch (message.type) {
+      case 'sync:required':
+        break;
+      case 'groups:snapshot':
+        groupsFresh = true;
+        push(message);
+        break;
+      case 'groups:delta':
+        if (groupsFresh) push(message);
+        break;
+      case 'tree:snapshot':
+        if (message.payload.filter.group !== group) break;
+        treeFresh = true;
+        push(message);
+        break;
+      case 'tree:delta':
+        if (message.payload.filter.group === group && treeFresh) push(message);
+        break;
+    }
+  };
+
+  const onStatus = (status: TransportStatus) => {
+    if (status.kind === 'connected') {
+      // A new connection is a new seq space; its snapshots arrive on their own.
+      seq.reset();
+      groupsFresh = false;
+      syncInFlight = false;
+      subscribe();
+    }
+    push({ type: 'status', status });
+  };
+
+  const offMessage = transport.onMessage(onMessage);
+  const offStatus = transport.onStatus(onStatus);
+  if (transport.isConnected()) onStatus({ kind: 'connected' });
+
+  return {
+    setGroup(next) {
+      if (next === group) return;
+      group = next;
+      // Drop buffered tree messages of the previous group now; the reducer would too.
+      buffer = buffer.filter((item) => item.type !== 'tree:snapshot' && item.type !== 'tree:delta');
+      store.setState({
+        tree: {
+          group: next,
+          status: next === null ? 'idle' : 'loading',
+          error: null,
+          processes: EMPTY_PROCESSES,
+        },
+      });
+      subscribe();
+    },
+    flush,
+    dispose() {
+      disposed = true;
+      offMessage();
+      offStatus();
+      scheduler.cancel();
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      buffer = [];
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/** Wires the live stream to the stores for the running app (main.tsx calls this once). */
+import { createSocketTransport } from '../transport/socket.ts';
+import type { LiveTransport } from '../transport/messages.ts';
+import { useUiStore } from '../stores/ui-store.ts';
+import { createIngest } from './ingest.ts';
+
+export function startLive(transport: LiveTransport = createSocketTransport()): () => void {
+  const ingest = createIngest({ transport });
+  ingest.setGroup(useUiStore.getState().group);
+  const unsubscribe = useUiStore.subscribe((state, previous) => {
+    if (state.group !== previous.group) ingest.setGroup(state.group);
+  });
+  return () => {
+    unsubscribe();
+    ingest.dispose();
+    transport.close();
+  };
+}
