@@ -25,7 +25,10 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'express', 'socket.io*', 'better-sqlite3', 'node:*'], message: 'The domain package stays pure: no framework, transport or Node imports.' },
+            {
+              group: ['react', 'react-*', 'express', 'socket.io*', 'better-sqlite3', 'node:*'],
+              message: 'The domain package stays pure: no framework, transport or Node imports.',
+            },
           ],
         },
       ],
@@ -42,7 +45,11 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['socket.io-client'], message: 'Only transport/ talks to the socket.' }] },
+        {
+          patterns: [
+            { group: ['socket.io-client'], message: 'Only transport/ talks to the socket.' },
+          ],
+        },
       ],
     },
   },

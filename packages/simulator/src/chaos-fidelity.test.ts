@@ -34,7 +34,7 @@ function snapshot(builder: ProcessTreeBuilder) {
   }));
 }
 
-describe('a 20,000-line chaos stream', () => {
+describe('a 20,000-line chaos stream', { timeout: 120_000 }, () => {
   const lines = generateLines({ seed: 7, count: COUNT, chaos: true });
   const events = parseAccepted(lines);
 

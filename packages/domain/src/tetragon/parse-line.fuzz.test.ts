@@ -74,7 +74,7 @@ const eventLike = fc.record({
   node: fc.option(fc.jsonValue({ maxDepth: 1 })),
 });
 
-describe('parseLine fuzz', () => {
+describe('parseLine fuzz', { timeout: 120_000 }, () => {
   it('never throws on arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (s) => checkResult(s)),

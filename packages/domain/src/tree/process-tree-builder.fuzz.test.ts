@@ -49,7 +49,7 @@ const event = fc.oneof(
   fc.constant({ rate_limit_info: { number_of_dropped_process_events: '5' } }),
 );
 
-describe('ProcessTreeBuilder fuzz', () => {
+describe('ProcessTreeBuilder fuzz', { timeout: 120_000 }, () => {
   it('never throws, always terminates and shows every process once', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 12 }), (events) => {

@@ -136,7 +136,7 @@ const permutedWithDuplicates = genStream.chain((lines) =>
   ),
 );
 
-describe('rule 7: any order, any duplication, same tree', () => {
+describe('rule 7: any order, any duplication, same tree', { timeout: 120_000 }, () => {
   it('gives the identical tree and states for every permutation with duplicates', () => {
     fc.assert(
       fc.property(permutedWithDuplicates, ([lines, shuffled, dupIndexes]) => {
