@@ -93,4 +93,21 @@ describe('file source', () => {
     expect(await fileStatus(s)).toMatchObject({ connected: true, rejected: 1, lastError: null });
     expect(s.logs).toContainEqual(expect.stringMatching(new RegExp(`^file:${path}: line 1: `)));
   });
+
+  it('continues where it stopped when the server restarts on the same database', async () => {
+    const path = join(temp.dir, 'tetragon.log');
+    const db = join(temp.dir, 'exectree.db');
+    const [exec, exit] = fixtureLines(WHOAMI);
+    writeFileSync(path, `${exec}\n`);
+    const first = await startTestServer({ db, files: [path], filePollIntervalMs: 50 });
+    await waitFor('first line read', async () => (await fileStatus(first))?.accepted === 1);
+    await first.stop();
+
+    appendFileSync(path, `${exit}\n`);
+    server = await startTestServer({ db, files: [path], filePollIntervalMs: 50 });
+    const s = server;
+    await waitFor('whoami exited', async () => (await whoamiState(s)) === 'exited');
+    expect(await fileStatus(s)).toMatchObject({ linesRead: 1, accepted: 1 });
+    expect(s.logs).toContainEqual(expect.stringMatching(/resuming at line 2 \(byte \d+\)/));
+  });
 });

@@ -1,7 +1,14 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Log } from '../log.ts';
-import { LineSplitter } from './line-splitter.ts';
+import type { EventStore, FileCursor } from '../store/event-store.ts';
+import type { LinePosition } from './file/byte-line-splitter.ts';
+import { DEFAULT_CHUNK_BYTES } from './file/file-content.ts';
+import { fileIdOf, fingerprint } from './file/fingerprint.ts';
+import { LiveFile, type Commit } from './file/live-file.ts';
+import { readFileLines } from './file/read-file-lines.ts';
+import { planResume, type BackupRead } from './file/resume-plan.ts';
 import { message, type IngestPipeline } from './pipeline.ts';
 import type { Source } from './source.ts';
 import type { SourceTracker } from './source-status.ts';
@@ -10,6 +17,8 @@ export interface FileSourceOptions {
   path: string;
   tracker: SourceTracker;
   pipeline: IngestPipeline;
+  /** Where the position reached in the file survives a restart. */
+  cursors: Pick<EventStore, 'readCursor'>;
   log: Log;
   /** fs.watch misses events on some file systems (NFS, some containers); polling catches up. */
   pollIntervalMs?: number;
@@ -17,34 +26,56 @@ export interface FileSourceOptions {
 }
 
 const DEFAULT_POLL_MS = 1_000;
-const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Follows a file like `tail -F`: reads it from the start, then whatever is appended. A file
- * that shrinks or is replaced is read again from the start; a missing file is waited for.
+ * Follows a file like `tail -F`, across rotation and restarts. Every batch is stored with the
+ * position after it, so a restart continues there. When the file is renamed away (Tetragon
+ * rotates `tetragon.log` to `tetragon-TIME.log[.gz]`) the old file is read to its end before
+ * the new one is read from the start; when it shrinks it is read again from the start. Lines
+ * rotated away while exectree was down are read from the rotated copy.
  */
 export function createFileSource(options: FileSourceOptions): Source {
   const { path, tracker, pipeline, log } = options;
-  const splitter = new LineSplitter();
+  const key = resolve(path);
   const buffer = Buffer.alloc(options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
-  let position = 0;
-  let inode: number | undefined;
+  let current: LiveFile | undefined;
+  /** The last committed cursor; read from the store before the first open. */
+  let last: FileCursor | undefined;
+  let loaded = false;
+  /** `last` is the very end of its file. */
+  let finished = false;
+  let opened = false;
   let watcher: FSWatcher | undefined;
   let poller: NodeJS.Timeout | undefined;
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
+  const isStopped = () => stopped;
 
   const fail = (text: string) => {
     if (tracker.lastError !== text) log(`${tracker.id}: ${text}`);
     tracker.lastError = text;
   };
 
-  const ensureWatcher = () => {
-    if (watcher || stopped) return;
+  const committer =
+    (file: { fileId: string; prefix: Buffer }): Commit =>
+    (lines, end) => {
+      const cursor = {
+        path: key,
+        fileId: file.fileId,
+        fingerprint: fingerprint(file.prefix, end.offset),
+        ...end,
+      };
+      pipeline.ingest(tracker, lines, cursor);
+      last = cursor;
+      finished = false;
+    };
+
+  const watchFile = () => {
+    dropWatcher();
     try {
       watcher = watch(path, { persistent: false }, (event) => {
-        // After a rename the watch follows the old inode; polling re-attaches to the new file.
+        // After a rename the watch follows the old inode; polling notices the new file.
         if (event === 'rename') dropWatcher();
         schedule();
       });
@@ -59,45 +90,105 @@ export function createFileSource(options: FileSourceOptions): Source {
     watcher = undefined;
   };
 
-  const restart = () => {
-    position = 0;
-    splitter.reset();
+  const readBackup = async (backup: BackupRead) => {
+    log(`${tracker.id}: reading the rotated ${backup.path} from line ${backup.from.line + 1}`);
+    let storeFailed = false;
+    const commit = committer(backup);
+    try {
+      await readFileLines(backup.path, {
+        from: backup.from,
+        batchLines: 1,
+        chunkBytes: buffer.length,
+        stopped: isStopped,
+        onBatch(lines, end) {
+          try {
+            commit(lines, end);
+          } catch (error) {
+            storeFailed = true;
+            throw error;
+          }
+        },
+      });
+      finished = !stopped;
+    } catch (error) {
+      if (storeFailed) throw error;
+      log(`${tracker.id}: cannot read ${backup.path}: ${message(error)}; skipping it`);
+    }
   };
 
-  const readOnce = async () => {
-    let info;
+  /** Before reading the live file: what the cursor says is left to read, wherever it is now. */
+  const catchUp = async (file: LiveFile) => {
+    const plan = await planResume(path, last, file, finished);
+    if (plan.kind === 'live') {
+      file.seek(plan.from);
+      if (plan.from.offset > 0) log(`${tracker.id}: resuming ${at(plan.from)}`);
+    } else if (plan.kind === 'backups') {
+      for (const backup of plan.backups) {
+        if (!stopped) await readBackup(backup);
+      }
+    } else if (last !== undefined && !opened) {
+      log(
+        `${tracker.id}: ${path} is not the file read before and no rotated copy of it matches; reading it from the start`,
+      );
+    }
+    opened = true;
+  };
+
+  const openLive = async (): Promise<LiveFile | undefined> => {
+    if (!loaded) {
+      last = options.cursors.readCursor(key);
+      loaded = true;
+    }
+    let file: LiveFile;
     try {
-      info = await stat(path);
+      file = await LiveFile.open(path);
     } catch (error) {
       tracker.connected = false;
       fail(`cannot read ${path}: ${message(error)}`);
-      return;
+      return undefined;
     }
-    if (inode !== undefined && info.ino !== inode) {
-      log(`${tracker.id}: ${path} was replaced, reading it from the start`);
-      restart();
-    } else if (info.size < position) {
-      log(`${tracker.id}: ${path} shrank, reading it from the start`);
-      restart();
-    }
-    inode = info.ino;
-    ensureWatcher();
-    if (info.size === position && tracker.connected) return;
-
-    const handle = await open(path, 'r');
     try {
-      tracker.connected = true;
-      tracker.lastError = null;
-      while (!stopped) {
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-        if (bytesRead === 0) break;
-        position += bytesRead;
-        const lines = splitter.push(buffer.subarray(0, bytesRead));
-        if (lines.length > 0) pipeline.ingest(tracker, lines);
-      }
-    } finally {
-      await handle.close();
+      await catchUp(file);
+    } catch (error) {
+      await file.close();
+      throw error;
     }
+    tracker.connected = true;
+    tracker.lastError = null;
+    watchFile();
+    return file;
+  };
+
+  const readOnce = async () => {
+    current ??= await openLive();
+    const file = current;
+    if (file === undefined || stopped) return;
+    const commit = committer(file);
+    await file.drain(buffer, commit, isStopped);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined || fileIdOf(info) !== file.fileId) {
+      // Lines written between the last read and the rename are still in the old file.
+      await file.drain(buffer, commit, isStopped);
+      if (stopped) return;
+      file.finish(commit);
+      finished = true;
+      log(
+        `${tracker.id}: ${path} was rotated; read the old file to its end (line ${last?.line ?? 0})`,
+      );
+      await closeCurrent();
+      if (info !== undefined) again = true;
+    } else if (info.size < file.bytesRead) {
+      log(`${tracker.id}: ${path} shrank, reading it from the start`);
+      await closeCurrent();
+      again = true;
+    }
+  };
+
+  const closeCurrent = async () => {
+    const file = current;
+    current = undefined;
+    tracker.connected = false;
+    await file?.close();
   };
 
   const run = async () => {
@@ -133,7 +224,11 @@ export function createFileSource(options: FileSourceOptions): Source {
       clearInterval(poller);
       dropWatcher();
       await running;
-      tracker.connected = false;
+      await closeCurrent();
     },
   };
+}
+
+function at(position: LinePosition): string {
+  return `at line ${position.line + 1} (byte ${position.offset})`;
 }

@@ -6,7 +6,7 @@ import {
   type ParsedEvent,
   type TreeWriter,
 } from '@exectree/domain';
-import type { EventStore } from '../store/event-store.ts';
+import type { EventStore, FileCursor } from '../store/event-store.ts';
 import type { Log } from '../log.ts';
 import type { NumberedLine } from './line-splitter.ts';
 import type { SourceTracker } from './source-status.ts';
@@ -21,8 +21,19 @@ export interface BatchResult {
 }
 
 export interface IngestPipeline {
-  /** Parses, stores (one transaction) and applies one batch; returns once it is committed. */
-  ingest(source: SourceTracker, lines: readonly NumberedLine[]): BatchResult;
+  /**
+   * Parses, stores (one transaction) and applies one batch; returns once it is committed.
+   * A `cursor` (how far a file has been read) is committed in the same transaction.
+   */
+  ingest(source: SourceTracker, lines: readonly NumberedLine[], cursor?: FileCursor): BatchResult;
+}
+
+/** Told about every committed batch, e.g. to count it in metrics. */
+export interface IngestObserver {
+  committed(
+    source: SourceTracker,
+    batch: { accepted: readonly ParsedEvent[]; rejected: number; inserted: number },
+  ): void;
 }
 
 export interface PipelineDeps {
@@ -30,6 +41,7 @@ export interface PipelineDeps {
   writer: Pick<TreeWriter, 'apply'>;
   log: Log;
   parse?: (line: string) => ParseResult;
+  observer?: IngestObserver;
 }
 
 /** Rejections logged per batch; a burst of garbage must not flood stderr. */
@@ -48,7 +60,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   };
 
   return {
-    ingest(source, lines) {
+    ingest(source, lines, cursor) {
       const events: ParsedEvent[] = [];
       const lineOf = new Map<ParsedEvent, number>();
       const errors: IngestError[] = [];
@@ -78,9 +90,12 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       }
       source.rejected += rejected;
 
-      const inserted = deps.store.append(events);
+      const inserted = cursor
+        ? deps.store.appendWithCursor(events, cursor)
+        : deps.store.append(events);
       source.accepted += events.length;
       for (const event of inserted) apply(source, event, lineOf.get(event) ?? 0);
+      deps.observer?.committed(source, { accepted: events, rejected, inserted: inserted.length });
       return { accepted: events.length, rejected, errors, inserted: inserted.length };
     },
   };

@@ -7,10 +7,32 @@ export interface StoredEvent {
   raw: string;
 }
 
+/**
+ * How far a followed file has been read: the byte offset just after the last line whose
+ * events are stored. `fileId` (device and inode) and `fingerprint` (a hash of its first
+ * bytes) tell whether a file found later is the same one, even after a rename or gzip.
+ */
+export interface FileCursor {
+  /** The followed path (absolute), the key of the cursor. */
+  path: string;
+  fileId: string;
+  fingerprint: string;
+  offset: number;
+  /** Lines before `offset`, so line numbers continue after a restart. */
+  line: number;
+}
+
 /** Durable, deduplicated log of accepted events. */
 export interface EventStore {
   /** Stores the events in one transaction; returns the ones that were not stored before. */
   append(events: readonly ParsedEvent[]): ParsedEvent[];
+  /**
+   * Like `append`, and saves `cursor` in the same transaction: after a crash the cursor never
+   * points past events that were not stored, and stored events never lack their cursor.
+   */
+  appendWithCursor(events: readonly ParsedEvent[], cursor: FileCursor): ParsedEvent[];
+  /** The last cursor saved for `path`. */
+  readCursor(path: string): FileCursor | undefined;
   /** Every stored event in insertion order. */
   replay(): Iterable<StoredEvent>;
   /** Raw lines whose `process.exec_id` is `execId`, in event-time order, at most `limit`. */

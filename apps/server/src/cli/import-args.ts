@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_DB } from './serve-config.ts';
+import { UsageError, usageErrorFromParseArgs } from './usage-error.ts';
+
+export interface ImportConfig {
+  /** SQLite path or `:memory:`. */
+  db: string;
+  files: string[];
+}
+
+export type ImportArgs = { help: true } | { help: false; config: ImportConfig };
+
+const pathSchema = z.string().min(1).max(4096);
+
+function checkPath(value: string, origin: string, allowed: string): string {
+  const result = pathSchema.safeParse(value);
+  if (!result.success) {
+    throw new UsageError(`invalid ${origin} ${JSON.stringify(value)}: expected ${allowed}`);
+  }
+  return result.data;
+}
+
+/** `exectree import [--db PATH] FILE...`; --db, then EXECTREE_DB, then the serve default. */
+export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw usageErrorFromParseArgs(error, 'import');
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return { help: true };
+  if (positionals.length === 0) {
+    throw new UsageError('expected at least one FILE; see exectree import --help');
+  }
+  const db =
+    values.db !== undefined
+      ? checkPath(values.db, '--db', 'a file path or :memory:')
+      : env.EXECTREE_DB
+        ? checkPath(env.EXECTREE_DB, 'EXECTREE_DB', 'a file path or :memory:')
+        : DEFAULT_DB;
+  const files = positionals.map((file) => checkPath(file, 'FILE', 'a path to an export file'));
+  return { help: false, config: { db, files } };
+}
