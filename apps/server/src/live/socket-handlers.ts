@@ -1,7 +1,11 @@
-import { parseGroupKey, subscribeRequestSchema, type Ack } from '@exectree/domain';
+import { subscribeRequestSchema, type Ack } from '@exectree/domain';
 import type { LiveSession } from './live-session.ts';
+import { filterError } from './tree-filter.ts';
 
 type AckFn<T> = (result: Ack<T>) => void;
+
+const EXPECTED =
+  'expected { filter: { group?, namespace?, pod?, binary?, text? } } with at least one non-empty string';
 
 /** Payloads come from the network: an ack may be missing even though the types promise one. */
 function ackOf<T>(value: unknown): AckFn<T> {
@@ -16,30 +20,26 @@ export function registerSocketHandlers(session: LiveSession): void {
     const ack = ackOf<{ seq: number }>(rawAck);
     const parsed = subscribeRequestSchema.safeParse(request);
     if (!parsed.success) {
-      ack({ ok: false, error: 'expected { filter: { group: string } }' });
+      ack({ ok: false, error: EXPECTED });
       return;
     }
     const { filter } = parsed.data;
-    if (!parseGroupKey(filter.group)) {
-      ack({
-        ok: false,
-        error: `invalid group key "${filter.group}" (expected pod/NS/NAME, container/ID or host/NODE)`,
-      });
+    const error = filterError(filter);
+    if (error !== undefined) {
+      ack({ ok: false, error });
       return;
     }
-    session.filter = filter;
-    ack({ ok: true, data: { seq: session.nextSeq } });
+    ack({ ok: true, data: { seq: session.subscribe(filter) } });
     session.sendTreeSnapshot();
   });
 
   socket.on('tree:unsubscribe', (rawAck: unknown) => {
-    session.filter = null;
+    session.unsubscribe();
     ackOf<null>(rawAck)({ ok: true, data: null });
   });
 
   socket.on('sync:request', (rawAck: unknown) => {
-    ackOf<{ seq: number }>(rawAck)({ ok: true, data: { seq: session.nextSeq } });
-    session.sendGroupsSnapshot();
-    session.sendTreeSnapshot();
+    ackOf<{ seq: number }>(rawAck)({ ok: true, data: { seq: session.beginResync('client') } });
+    session.sendSnapshots();
   });
 }
