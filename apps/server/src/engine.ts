@@ -1,17 +1,35 @@
 import { ProcessTreeBuilder, parseLine, type ParseResult } from '@exectree/domain';
 import type { Log } from './log.ts';
 import type { EventStore } from './store/event-store.ts';
-import { SqliteEventStore } from './store/sqlite-event-store.ts';
+import type { ProcessStore } from './store/process-store.ts';
+import { openSqliteStores } from './store/sqlite-stores.ts';
 import { rebuildTree } from './store/rebuild.ts';
+import { createChangeFeed, type ChangeFeed } from './changes/change-feed.ts';
+import {
+  RETENTION_INTERVAL_MS,
+  createRetention,
+  type RetentionPolicy,
+  type RetentionReport,
+} from './retention/retention-job.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
 import { SourceRegistry } from './ingest/source-status.ts';
+import { createServerMetrics, type ServerMetrics } from './metrics/server-metrics.ts';
+import { registerStateGauges } from './metrics/state-gauges.ts';
 
 /** The state every entry point shares: the store, the tree built from it, and the way in. */
 export interface Engine {
   store: EventStore;
+  /** One row per process, kept equal to the tree; what search reads. */
+  processes: ProcessStore;
   builder: ProcessTreeBuilder;
+  /** The only drain of the tree, once per tick, fanned out to the rows and the live hub. */
+  changes: ChangeFeed;
   pipeline: IngestPipeline;
   sources: SourceRegistry;
+  /** Counters other modules increment (e.g. `metrics.retentionDeleted`); served at /metrics. */
+  metrics: ServerMetrics;
+  /** One retention pass against `nowMs` (default now); a timer runs one every minute. */
+  runRetention(nowMs?: number): RetentionReport;
   close(): void;
 }
 
@@ -20,24 +38,94 @@ export interface EngineOptions {
   db: string;
   log: Log;
   parse?: (line: string) => ParseResult;
+  /** How often the tree is drained (default DELTA_FLUSH_INTERVAL_MS). */
+  tickMs?: number;
+  /** Absent: nothing is ever deleted. */
+  retention?: RetentionPolicy;
+  retentionIntervalMs?: number;
 }
 
 /** Opens the store and rebuilds the tree from it, so a restart shows the same trees. */
 export function openEngine(options: EngineOptions): Engine {
   const parse = options.parse ?? parseLine;
-  const store = new SqliteEventStore(options.db);
+  const stores = openSqliteStores(options.db, parse);
+  const store = stores.events;
   const builder = new ProcessTreeBuilder();
   try {
     const { applied, skipped } = rebuildTree(store, builder, parse);
     if (applied + skipped > 0) {
       options.log(`store: replayed ${applied} events${skipped ? `, skipped ${skipped}` : ''}`);
     }
+    // Clients start from snapshots, so what the replay changed is not a delta; the rows
+    // only need what a crash kept them from writing.
+    const fixed = stores.processes.sync(builder.drainChanges().upserts);
+    if (fixed > 0) options.log(`store: brought ${fixed} process rows up to date`);
   } catch (error) {
-    store.close();
+    stores.close();
     throw error;
   }
-  // Clients start from snapshots, so what the replay changed is not a delta.
-  builder.drainChanges();
-  const pipeline = createIngestPipeline({ store, writer: builder, log: options.log, parse });
-  return { store, builder, pipeline, sources: new SourceRegistry(), close: () => store.close() };
+  const metrics = createServerMetrics();
+  const sources = new SourceRegistry();
+  registerStateGauges(metrics.registry, {
+    reader: builder,
+    sources,
+    newestEventMs: metrics.newestEventMs,
+    dbPath: options.db,
+  });
+  const pipeline = createIngestPipeline({
+    store,
+    writer: builder,
+    log: options.log,
+    parse,
+    observer: metrics.ingest,
+  });
+  const changes = createChangeFeed({
+    tree: builder,
+    log: options.log,
+    ...(options.tickMs === undefined ? {} : { intervalMs: options.tickMs }),
+  });
+  changes.subscribe((drained) => stores.processes.applyChanges(drained));
+  const retention = createRetention({
+    store: stores.retention,
+    tree: builder,
+    flush: changes.flush,
+    policy: options.retention ?? { maxAgeMs: 0, maxBytes: 0 },
+    deletedEvents: metrics.retentionDeleted,
+    log: options.log,
+  });
+  const runRetention = (nowMs = Date.now()) => retention.run(nowMs);
+  let retentionTimer: NodeJS.Timeout | undefined;
+  if (options.retention && (options.retention.maxAgeMs > 0 || options.retention.maxBytes > 0)) {
+    const runLogged = () => {
+      try {
+        runRetention();
+      } catch (error) {
+        options.log(`retention: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    runLogged();
+    retentionTimer = setInterval(runLogged, options.retentionIntervalMs ?? RETENTION_INTERVAL_MS);
+    retentionTimer.unref();
+  }
+
+  return {
+    store,
+    processes: stores.processes,
+    builder,
+    changes,
+    pipeline,
+    sources,
+    metrics,
+    runRetention,
+    close() {
+      clearInterval(retentionTimer);
+      changes.close();
+      try {
+        // The rows take the last changes, so the next start has nothing to fix.
+        changes.flush();
+      } finally {
+        stores.close();
+      }
+    },
+  };
 }

@@ -7,7 +7,9 @@ import { createFileSource } from './ingest/file-source.ts';
 import type { Source } from './ingest/source.ts';
 import { createStreamSource } from './ingest/stream-source.ts';
 import { createGrpcSource } from './ingest/grpc/grpc-source.ts';
+import type { BacklogLimits } from './live/live-session.ts';
 import type { Log } from './log.ts';
+import type { RetentionPolicy } from './retention/retention-job.ts';
 import { MEMORY_DB } from './store/sqlite-event-store.ts';
 import { VERSION } from './version.ts';
 
@@ -27,6 +29,10 @@ export interface ServerOptions {
   filePollIntervalMs?: number;
   /** Where demo lines come from; defaults to the bundled simulator. */
   demoLines?: () => Promise<Iterator<string>>;
+  /** When a slow socket is told to resync (tests lower it). */
+  liveBacklog?: Partial<BacklogLimits>;
+  /** What to delete and when (the CLI passes the defaults); absent, nothing is deleted. */
+  retention?: RetentionPolicy;
 }
 
 export interface RunningServer {
@@ -35,7 +41,10 @@ export interface RunningServer {
   port: number;
   engine: Engine;
   app: App;
-  /** Stops sources, sends the last deltas, closes the server and then the database. */
+  /**
+   * Stops accepting (503 to new ingest requests) and stops sources, lets ingest in flight
+   * commit, sends the last deltas, closes sockets and the server, then the database.
+   */
   close(): Promise<void>;
 }
 
@@ -55,7 +64,11 @@ function formatUrl(host: string, port: number): string {
 /** Opens the store, serves HTTP and socket.io, and starts the configured sources. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
-  const engine = openEngine({ db: options.demo ? MEMORY_DB : options.db, log });
+  const engine = openEngine({
+    db: options.demo ? MEMORY_DB : options.db,
+    log,
+    ...(options.retention === undefined ? {} : { retention: options.retention }),
+  });
   const sources: Source[] = [];
   let app: App | undefined;
   try {
@@ -73,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           path,
           tracker: engine.sources.add(`file:${path}`, 'file', path),
           pipeline: engine.pipeline,
+          cursors: engine.store,
           log,
           ...(options.filePollIntervalMs === undefined
             ? {}
@@ -113,7 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     app = createApp({
       reader: engine.builder,
-      writer: engine.builder,
+      changes: engine.changes,
+      search: engine.processes,
       store: engine.store,
       pipeline: engine.pipeline,
       httpSource,
@@ -121,6 +136,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log,
       maxBodyBytes: options.maxBodyBytes,
       webDistDir: options.webDistDir ?? DEFAULT_WEB_DIST,
+      metrics: engine.metrics,
+      ...(options.liveBacklog === undefined ? {} : { liveBacklog: options.liveBacklog }),
     });
     await listen(app, options.host, options.port);
   } catch (error) {
@@ -142,7 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app: running,
     close() {
       closing ??= (async () => {
-        await Promise.all(sources.map((source) => source.stop()));
+        await Promise.all([running.stopIngest(), ...sources.map((source) => source.stop())]);
         await running.close();
         engine.close();
       })();

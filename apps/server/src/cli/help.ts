@@ -8,6 +8,7 @@ Commands:
   serve      Run the dashboard server (the default when no command is given)
   simulate   Write a synthetic Tetragon event stream to stdout
   compact    Print tetra's compact lines for an export file or stdin
+  import     Load export files (plain or .gz) into the database serve uses
 
 Options:
   -h, --help     Show this help (use "exectree <command> --help" for a command's options)
@@ -16,6 +17,7 @@ Options:
 Examples:
   exectree                                   demo mode: a simulated cluster on ${DEFAULT_HOST}:${DEFAULT_PORT}
   exectree serve --file /var/log/tetragon/tetragon.log
+  exectree import /var/log/tetragon/tetragon-*.log.gz
   kubectl logs -n kube-system ds/tetragon -c export-stdout -f | exectree serve --stdin
 `;
 
@@ -34,16 +36,53 @@ Options:
                      Demo mode always uses an in-memory database.
   --no-demo          Do not replay the demo stream when no source is given
   -f, --file PATH    Follow a Tetragon JSON export file like tail -F: read it from the start,
-                     then every appended line; start over when it shrinks or is replaced.
-                     Repeat to follow several files. A missing file is waited for.
+                     then every appended line. When it is rotated (renamed to
+                     NAME-TIME.log, maybe gzipped) the old file is read to its end, then the
+                     new one from the start; when it shrinks it is read again from the start.
+                     The position reached is saved in the database with the events, so a
+                     restart continues there, first reading the rest of a copy rotated while
+                     exectree was down. Repeatable. A missing file is waited for.
   --grpc ADDRESS     Stream events from Tetragon's gRPC API, e.g. unix:///var/run/tetragon/tetragon.sock
                      or host:port; reconnects with backoff. Repeatable (env EXECTREE_GRPC, comma-separated)
   --stdin            Read export lines from standard input until it ends
   --max-body SIZE    Largest accepted POST /api/v1/events body, e.g. 16MiB, 512KiB or bytes
                      (default 16MiB; 1KiB to 1GiB)
+  --retention-age AGE
+                     Delete ended process subtrees (every process in them exited or replaced)
+                     whose newest start or exit is older than AGE, with their stored events,
+                     and loss markers older than AGE: e.g. 7d, 12h, 30m; 0 = keep forever
+                     (default 7d; env EXECTREE_RETENTION_AGE). Runs at start and every minute.
+  --retention-size SIZE
+                     Then delete the oldest ended subtrees while the database holds more than
+                     SIZE, e.g. 2GB, 500MB (powers of 1024); 0 = no limit (default 2GB;
+                     env EXECTREE_RETENTION_SIZE). Running processes and their ancestors are
+                     never deleted.
   -h, --help         Show this help
 
 Flags take precedence over environment variables. Once ready the server prints
-"listening on http://HOST:PORT" on stdout; SIGINT or SIGTERM stop it cleanly.
+"listening on http://HOST:PORT" on stdout; SIGINT or SIGTERM stop it cleanly: new
+POST /api/v1/events get 503, the ones in flight are committed and answered, sources stop,
+live clients get the last changes, then the database is closed.
 Rejected lines are reported on stderr as "SOURCE: line N: REASON" and never stop a stream.
+Prometheus metrics are served at GET /metrics.
+`;
+
+export const IMPORT_HELP = `Usage: exectree import [options] FILE...
+
+Loads Tetragon JSON export files into the database \`exectree serve\` uses, for example the
+rotated tetragon-TIME.log and .log.gz files of an export directory. Gzipped files (.gz) are
+decompressed on the fly. Events already stored are counted as duplicates and stored once;
+the process trees are built from the database when serve starts.
+
+Options:
+  --db PATH    SQLite database file (default ${DEFAULT_DB}, its directory is created;
+               env EXECTREE_DB). Stop a serve using the same database first; to add
+               events to a running server, POST them to /api/v1/events.
+  -h, --help   Show this help
+
+Prints one line per file on stdout: accepted (of which duplicates), rejected and read lines.
+Rejected lines are reported on stderr as "FILE: line N: REASON" (the first 100 of each file,
+then how many more). On a terminal, stderr shows progress: bytes read, events/s and ETA.
+Exit status: 0 when every file was read (even with rejected lines), 1 when a file or the
+database could not be read or written, 2 for a bad command line.
 `;

@@ -1,10 +1,15 @@
 import type { CliIo } from './cli-io.ts';
 import { MAIN_HELP } from './help.ts';
-import { runServeCommand } from './serve.ts';
 import { EXIT_USAGE } from './usage-error.ts';
 import { VERSION } from '../version.ts';
 
-const COMMANDS = ['serve', 'simulate', 'compact'] as const;
+const COMMANDS = ['serve', 'simulate', 'compact', 'import'] as const;
+
+/** Loaded on demand: the server's dependencies would slow every other command's start. */
+async function runServeCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv) {
+  const serve = await import('./serve.ts');
+  return serve.runServeCommand(argv, io, env);
+}
 
 /** Dispatches `exectree [command] ...`; resolves to the exit code. */
 export async function main(
@@ -36,6 +41,10 @@ export async function main(
     case 'compact': {
       const { runCompactCommand } = await import('./compact-command.ts');
       return runCompactCommand(rest, io);
+    }
+    case 'import': {
+      const { runImportCommand } = await import('./import-command.ts');
+      return runImportCommand(rest, io, env);
     }
     default:
       io.stderr.write(

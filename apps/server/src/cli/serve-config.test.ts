@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DB, DEFAULT_MAX_BODY, parseServeArgs, type ServeConfig } from './serve-config.ts';
 import { UsageError } from './usage-error.ts';
+import { DEFAULT_RETENTION } from '../retention/retention-job.ts';
 
 function config(argv: string[], env: NodeJS.ProcessEnv = {}): ServeConfig {
   const args = parseServeArgs(argv, env);
@@ -30,6 +31,7 @@ describe('serve arguments', () => {
       grpc: [],
       stdin: false,
       maxBodyBytes: DEFAULT_MAX_BODY,
+      retention: DEFAULT_RETENTION,
     });
   });
 

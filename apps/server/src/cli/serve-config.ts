@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError, usageErrorFromParseArgs } from './usage-error.ts';
 import { grpcTarget } from '../ingest/grpc/grpc-address.ts';
+import type { RetentionPolicy } from '../retention/retention-job.ts';
+import { retentionFromArgs } from './retention-options.ts';
 
 export interface ServeConfig {
   host: string;
@@ -16,6 +18,8 @@ export interface ServeConfig {
   grpc: string[];
   stdin: boolean;
   maxBodyBytes: number;
+  /** --retention-age / --retention-size; 0 turns a limit off. */
+  retention: RetentionPolicy;
 }
 
 export type ServeArgs = { help: true } | { help: false; config: ServeConfig };
@@ -36,6 +40,8 @@ const OPTIONS = {
   grpc: { type: 'string', multiple: true },
   stdin: { type: 'boolean' },
   'max-body': { type: 'string' },
+  'retention-age': { type: 'string' },
+  'retention-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -141,6 +147,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
         values['max-body'] === undefined
           ? DEFAULT_MAX_BODY
           : checkMaxBody(values['max-body'], '--max-body'),
+      retention: retentionFromArgs(values, env),
     },
   };
 }

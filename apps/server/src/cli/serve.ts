@@ -49,6 +49,7 @@ export async function runServeCommand(
       grpc: config.grpc,
       ...(config.stdin ? { stdin: io.stdin } : {}),
       maxBodyBytes: config.maxBodyBytes,
+      retention: config.retention,
       log,
     });
   } catch (error) {

@@ -3,15 +3,18 @@ import type { InfoResponse, TreeReader } from '@exectree/domain';
 import type { IngestPipeline } from '../ingest/pipeline.ts';
 import type { SourceTracker } from '../ingest/source-status.ts';
 import type { EventStore } from '../store/event-store.ts';
+import type { ProcessSearch } from '../store/process-store.ts';
 import { groupRoutes } from './group-routes.ts';
 import { apiNotFound } from './http-error.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { processRoutes } from './process-routes.ts';
+import { searchRoutes } from './search-routes.ts';
 import { statusRoutes } from './status-routes.ts';
 
 export interface ApiDeps {
   reader: TreeReader;
   store: EventStore;
+  search: ProcessSearch;
   pipeline: IngestPipeline;
   httpSource: SourceTracker;
   info: () => InfoResponse;
@@ -30,6 +33,7 @@ export function apiRouter(deps: ApiDeps): Router {
   );
   router.use(groupRoutes(deps.reader));
   router.use(processRoutes(deps.reader, deps.store));
+  router.use(searchRoutes(deps.search));
   router.use(statusRoutes(deps.reader, deps.info));
   router.use(apiNotFound);
   return router;

@@ -1,0 +1,98 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { timeKey } from '@exectree/domain';
+import type { ProcessQuery, ProcessSearch } from '../store/process-store.ts';
+import { HttpError } from './http-error.ts';
+
+export const DEFAULT_SEARCH_LIMIT = 500;
+export const MAX_SEARCH_LIMIT = 10_000;
+
+const text = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be given once` })
+    .max(max, { error: `${name} must be at most ${max} characters` })
+    .optional();
+
+const time = (name: string) =>
+  z
+    .string({ error: `${name} must be given once` })
+    .refine((value) => timeKey(value) !== '', {
+      error: `${name} must be an RFC 3339 time, e.g. 2026-01-01T12:00:00Z`,
+    })
+    .optional();
+
+const searchQuerySchema = z
+  .strictObject(
+    {
+      q: text('q', 1024),
+      namespace: text('namespace', 253),
+      pod: text('pod', 253),
+      binary: text('binary', 4096),
+      state: z
+        .enum(['running', 'exited', 'replaced'], {
+          error: 'state must be running, exited or replaced',
+        })
+        .optional(),
+      since: time('since'),
+      until: time('until'),
+      limit: z
+        .string({ error: 'limit must be given once' })
+        .regex(/^\d{1,6}$/, { error: `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}` })
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(1, { error: `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}` })
+            .max(MAX_SEARCH_LIMIT, {
+              error: `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}`,
+            }),
+        )
+        .optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown parameter ${issue.keys.join(', ')} (expected q, namespace, pod, binary, state, since, until, limit)`
+          : undefined,
+    },
+  )
+  .refine(
+    (query) =>
+      query.since === undefined ||
+      query.until === undefined ||
+      timeKey(query.since) <= timeKey(query.until),
+    { error: 'since must not be after until' },
+  );
+
+/** An empty parameter (`?pod=`) means the same as leaving it out. */
+function withoutEmpty(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+}
+
+/** Parses the query string of GET /search; throws a 400 naming the first bad parameter. */
+export function parseSearchQuery(query: unknown): ProcessQuery {
+  const parsed = searchQuerySchema.safeParse(withoutEmpty(query));
+  if (!parsed.success) {
+    throw new HttpError(400, parsed.error.issues[0]?.message ?? 'invalid search parameters');
+  }
+  const { q, namespace, pod, binary, state, since, until, limit } = parsed.data;
+  return {
+    limit: limit ?? DEFAULT_SEARCH_LIMIT,
+    ...(q !== undefined && { text: q }),
+    ...(namespace !== undefined && { namespace }),
+    ...(pod !== undefined && { pod }),
+    ...(binary !== undefined && { binary }),
+    ...(state !== undefined && { state }),
+    ...(since !== undefined && { since }),
+    ...(until !== undefined && { until }),
+  };
+}
+
+export function searchRoutes(search: ProcessSearch): Router {
+  const router = Router();
+  router.get('/search', (req, res) => {
+    res.json(search.search(parseSearchQuery(req.query)));
+  });
+  return router;
+}

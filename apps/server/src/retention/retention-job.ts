@@ -1,0 +1,142 @@
+import {
+  endedSubtrees,
+  retentionCutoffKey,
+  type EndedSubtree,
+  type RetentionProcess,
+} from '@exectree/domain';
+import type { Log } from '../log.ts';
+import type { RetentionStore } from '../store/retention-store.ts';
+
+/** How long and how much to keep; 0 turns a limit off. */
+export interface RetentionPolicy {
+  maxAgeMs: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  maxAgeMs: 7 * 24 * 60 * 60 * 1000,
+  maxBytes: 2 * 1024 ** 3,
+};
+export const RETENTION_INTERVAL_MS = 60_000;
+
+export interface RetentionReport {
+  subtrees: number;
+  processes: number;
+  events: number;
+  markers: number;
+  /** Bytes the store occupies after the run. */
+  usedBytes: number;
+}
+
+export interface RetentionDeps {
+  store: RetentionStore;
+  tree: { forget(execIds: Iterable<string>): void; forgetMarkers(ids: Iterable<string>): void };
+  /**
+   * Drains the tree to its listeners: before a run so the rows hold every change, after it
+   * so live clients see the removes at once.
+   */
+  flush: () => void;
+  policy: RetentionPolicy;
+  /** Counts deleted events (the exectree_retention_deleted_total metric). */
+  deletedEvents?: { inc(by: number): void };
+  log: Log;
+}
+
+export interface Retention {
+  readonly policy: RetentionPolicy;
+  /** One pass: by age, then by size. `nowMs` is the clock the age limit is measured against. */
+  run(nowMs: number): RetentionReport;
+}
+
+export function createRetention(deps: RetentionDeps): Retention {
+  const { store, policy } = deps;
+
+  const run = (nowMs: number): RetentionReport => {
+    deps.flush();
+    const report: RetentionReport = {
+      subtrees: 0,
+      processes: 0,
+      events: 0,
+      markers: 0,
+      usedBytes: 0,
+    };
+    const remove = (subtrees: readonly EndedSubtree[]) => {
+      const execIds = subtrees.flatMap((subtree) => subtree.execIds);
+      const deleted = store.deleteProcesses(execIds);
+      deps.tree.forget([...execIds, ...deleted.exitOnlyIds]);
+      report.subtrees += subtrees.length;
+      report.processes += deleted.processes;
+      report.events += deleted.events;
+    };
+
+    let processes = store.retentionProcesses();
+    if (policy.maxAgeMs > 0) {
+      const cutoff = retentionCutoffKey(nowMs, policy.maxAgeMs);
+      const expired = endedSubtrees(processes, { before: cutoff });
+      remove(expired);
+      const markers = store.deleteUnattachedEventsBefore(cutoff);
+      deps.tree.forgetMarkers(markers);
+      report.markers = markers.length;
+      report.events += markers.length;
+      processes = withoutDeleted(processes, expired);
+    }
+    if (report.events > 0) store.reclaim();
+    report.usedBytes = store.usedBytes();
+    if (policy.maxBytes > 0 && report.usedBytes > policy.maxBytes) {
+      report.usedBytes = trimToSize(processes, report.usedBytes, remove);
+    }
+
+    if (report.events > 0) {
+      deps.deletedEvents?.inc(report.events);
+      deps.flush();
+      deps.log(
+        `retention: deleted ${report.processes} processes in ${report.subtrees} ended subtrees, ` +
+          `${report.events} events (${report.markers} without a process); store ${formatBytes(report.usedBytes)}`,
+      );
+    }
+    return report;
+  };
+
+  /**
+   * Deletes the oldest ended subtrees until the store fits. Space freed inside half-empty
+   * pages does not show until pages empty, so each round deletes twice as much as the last.
+   */
+  const trimToSize = (
+    processes: readonly RetentionProcess[],
+    usedBytes: number,
+    remove: (subtrees: readonly EndedSubtree[]) => void,
+  ): number => {
+    const candidates = endedSubtrees(processes);
+    const bytesPerProcess = usedBytes / Math.max(1, processes.length);
+    let used = usedBytes;
+    let next = 0;
+    for (let round = 0; used > policy.maxBytes && next < candidates.length; round += 1) {
+      const wanted = Math.ceil(((used - policy.maxBytes) / bytesPerProcess) * 2 ** round);
+      const batch: EndedSubtree[] = [];
+      for (let count = 0; next < candidates.length && (batch.length === 0 || count < wanted);) {
+        const subtree = candidates[next++] as EndedSubtree;
+        batch.push(subtree);
+        count += subtree.execIds.length;
+      }
+      remove(batch);
+      store.reclaim();
+      used = store.usedBytes();
+    }
+    return used;
+  };
+
+  return { policy, run };
+}
+
+function withoutDeleted(
+  processes: readonly RetentionProcess[],
+  deleted: readonly EndedSubtree[],
+): RetentionProcess[] {
+  if (deleted.length === 0) return [...processes];
+  const gone = new Set(deleted.flatMap((subtree) => subtree.execIds));
+  return processes.filter((process) => !gone.has(process.execId));
+}
+
+function formatBytes(bytes: number): string {
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}

@@ -1,0 +1,45 @@
+import type { Process, ProcessState, TreeChanges } from '@exectree/domain';
+
+/** A search over every stored process; each given field must match. */
+export interface ProcessQuery {
+  /** Case-insensitive substring of the binary, the arguments or the cwd. */
+  text?: string;
+  namespace?: string;
+  /** Pod name. */
+  pod?: string;
+  /** Full path when it contains "/", else the basename. */
+  binary?: string;
+  state?: ProcessState;
+  /** RFC 3339 bounds on the start time, both inclusive. */
+  since?: string;
+  until?: string;
+  limit: number;
+}
+
+export interface ProcessSearchResult {
+  /** The first `limit` matches by start time, then exec id. */
+  processes: Process[];
+  /** Ancestors of the matches that are not matches themselves, across groups. */
+  ancestors: Process[];
+  total: number;
+  truncated: boolean;
+}
+
+export interface ProcessSearch {
+  search(query: ProcessQuery): ProcessSearchResult;
+}
+
+/**
+ * One row per process, kept equal to the tree: searchable without the tree in memory, and
+ * the place a shared store (PostgreSQL) would merge processes from several replicas.
+ */
+export interface ProcessStore extends ProcessSearch {
+  /** Applies one drain of the tree: removes, then upserts, in one transaction. */
+  applyChanges(changes: Pick<TreeChanges, 'upserts' | 'removes'>): void;
+  /**
+   * Makes the rows exactly `processes` (after a rebuild), writing only rows that differ;
+   * returns how many rows it wrote or deleted.
+   */
+  sync(processes: readonly Process[]): number;
+  count(): number;
+}

@@ -1,0 +1,97 @@
+import type { ParsedEvent, ProcessSnapshot } from '@exectree/domain';
+
+/** Snapshot ranks as the tree builder assigns them (docs/tree-semantics.md, rule 1). */
+const RANK_EMBEDDED = 1;
+const RANK_EVENT = 2;
+const RANK_EXEC = 3;
+
+interface Applied {
+  node: string;
+  snapshot: ProcessSnapshot;
+}
+
+const NO_FIELDS: Omit<ProcessSnapshot, 'execId'> = {
+  parentExecId: undefined,
+  pid: undefined,
+  uid: undefined,
+  auid: undefined,
+  cwd: undefined,
+  binary: undefined,
+  arguments: undefined,
+  flags: undefined,
+  startTime: undefined,
+  pod: undefined,
+  docker: undefined,
+  inInitTree: undefined,
+};
+
+/** Structural equality of parsed JSON values; key order counts, as it does for pod keys. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i += 1) {
+    const key = keysA[i] as string;
+    if (key !== keysB[i] || !same(Reflect.get(a, key), Reflect.get(b, key))) return false;
+  }
+  return true;
+}
+
+/**
+ * Drops, during a rebuild, the snapshots that cannot change the tree. Most stored events
+ * repeat what earlier ones said: every child's event carries its parent, every exit and
+ * probe event its process. Each field merges as a maximum by (rank, value) (ADR 0001), so a
+ * snapshot identical to one already applied from the same node at the same or a higher
+ * rank changes nothing; skipping it saves most of the replay's merge work.
+ */
+export class RepeatSnapshotFilter {
+  /** Per exec id, the last snapshot applied at each rank (index = rank). */
+  private readonly applied = new Map<string, (Applied | undefined)[]>();
+
+  strip(event: ParsedEvent): ParsedEvent {
+    const { process } = event;
+    // An exit without exec_id places its stand-in from the parent snapshot: keep it all.
+    if (event.exit && process && !process.execId) return event;
+    let changed = false;
+    let keptProcess = process;
+    if (process?.execId) {
+      const rank = event.type === 'process_exec' ? RANK_EXEC : RANK_EVENT;
+      if (this.seen(process, process.execId, rank, event.node)) {
+        // The exit, probe count and rank still need the process's identity.
+        keptProcess = { ...NO_FIELDS, execId: process.execId };
+        changed = true;
+      }
+    }
+    let keptParent = event.parent;
+    if (keptParent?.execId && this.seen(keptParent, keptParent.execId, RANK_EMBEDDED, event.node)) {
+      keptParent = undefined;
+      changed = true;
+    }
+    const keptAncestors = event.ancestors.filter(
+      (ancestor) =>
+        !ancestor.execId || !this.seen(ancestor, ancestor.execId, RANK_EMBEDDED, event.node),
+    );
+    if (keptAncestors.length !== event.ancestors.length) changed = true;
+    return changed
+      ? { ...event, process: keptProcess, parent: keptParent, ancestors: keptAncestors }
+      : event;
+  }
+
+  /** True when an identical snapshot was applied at `rank` or higher; else records this one. */
+  private seen(snapshot: ProcessSnapshot, execId: string, rank: number, node: string): boolean {
+    let slots = this.applied.get(execId);
+    if (!slots) {
+      slots = [];
+      this.applied.set(execId, slots);
+    }
+    for (let r = rank; r <= RANK_EXEC; r += 1) {
+      const slot = slots[r];
+      if (slot && slot.node === node && same(slot.snapshot, snapshot)) return true;
+    }
+    slots[rank] = { node, snapshot };
+    return false;
+  }
+}
