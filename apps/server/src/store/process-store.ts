@@ -1,4 +1,4 @@
-import type { Process, ProcessState, TreeChanges } from '@exectree/domain';
+import type { Process, ProcessState, SearchResponse, TreeChanges } from '@exectree/domain';
 
 /** A search over every stored process; each given field must match. */
 export interface ProcessQuery {
@@ -16,14 +16,8 @@ export interface ProcessQuery {
   limit: number;
 }
 
-export interface ProcessSearchResult {
-  /** The first `limit` matches by start time, then exec id. */
-  processes: Process[];
-  /** Ancestors of the matches that are not matches themselves, across groups. */
-  ancestors: Process[];
-  total: number;
-  truncated: boolean;
-}
+/** The response body of GET /api/v1/search, shared with the web app. */
+export type ProcessSearchResult = SearchResponse;
 
 export interface ProcessSearch {
   search(query: ProcessQuery): ProcessSearchResult;

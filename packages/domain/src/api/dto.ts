@@ -35,6 +35,16 @@ export interface TreeResponse {
   markers: LossMarker[];
 }
 
+/** GET /api/v1/search: matches plus their ancestors, so results render as a tree. */
+export interface SearchResponse {
+  /** The first `limit` matches by start time, then exec id. */
+  processes: Process[];
+  /** Ancestors of the matches that are not matches themselves, across groups. */
+  ancestors: Process[];
+  total: number;
+  truncated: boolean;
+}
+
 export interface ProcessDetailResponse {
   process: Process;
   ancestors: Process[];
