@@ -1,4 +1,4 @@
-import { timeMs } from '@exectree/domain';
+import { KNOWN_EVENT_TYPES, timeMs } from '@exectree/domain';
 import type { IngestObserver } from '../ingest/pipeline.ts';
 import { MetricsRegistry, type Counter, type Histogram, type LabeledCounter } from './registry.ts';
 
@@ -6,18 +6,7 @@ import { MetricsRegistry, type Counter, type Histogram, type LabeledCounter } fr
  * Event types used as label values. Any other key a line carries becomes "other": the type
  * comes from the input, and every distinct label value is a new series kept forever.
  */
-const EVENT_TYPES: ReadonlySet<string> = new Set([
-  'process_exec',
-  'process_exit',
-  'process_kprobe',
-  'process_tracepoint',
-  'process_loader',
-  'process_uprobe',
-  'process_throttle',
-  'process_lsm',
-  'process_usdt',
-  'rate_limit_info',
-]);
+const EVENT_TYPES = KNOWN_EVENT_TYPES;
 
 export const DELTA_BATCH_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 

@@ -11,6 +11,7 @@ import {
 } from './field-reader.ts';
 import {
   COMMON_TOP_LEVEL_KEYS,
+  KNOWN_EVENT_TYPES,
   type ExitInfo,
   type LossInfo,
   type ParseResult,
@@ -25,19 +26,6 @@ export const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
 export interface ParseOptions {
   maxLineLength?: number;
 }
-
-const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set([
-  'process_exec',
-  'process_exit',
-  'process_kprobe',
-  'process_tracepoint',
-  'process_loader',
-  'process_uprobe',
-  'process_throttle',
-  'process_lsm',
-  'process_usdt',
-  'rate_limit_info',
-]);
 
 /** Unknown event types are kept whatever their body; known ones must have an object body. */
 function readBody(value: JsonObject, type: string): JsonObject {

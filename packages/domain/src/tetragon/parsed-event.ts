@@ -100,3 +100,17 @@ export const COMMON_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set([
   'node_labels',
   'aggregation_info',
 ]);
+
+/** The oneof keys of Tetragon's GetEventsResponse (OSS proto), plus its rate-limit line. */
+export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'process_exec',
+  'process_exit',
+  'process_kprobe',
+  'process_tracepoint',
+  'process_loader',
+  'process_uprobe',
+  'process_throttle',
+  'process_lsm',
+  'process_usdt',
+  'rate_limit_info',
+]);
