@@ -30,6 +30,15 @@ export default defineConfig({
         },
       },
       './apps/web',
+      {
+        test: {
+          name: 'bench',
+          root: 'bench',
+          environment: 'node',
+          include: ['**/*.test.ts'],
+          exclude: ['tmp/**', '**/node_modules/**'],
+        },
+      },
     ],
   },
 });

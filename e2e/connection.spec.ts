@@ -5,10 +5,11 @@ test('losing the server keeps the last state on screen and says it is reconnecti
   server,
 }) => {
   await page.goto(`${server.baseURL}/?ns=default&pod=xwing`);
+  const tree = page.getByRole('tree', { name: 'Process tree of default/xwing' });
   const status = page.getByTestId('connection-status');
   await expect(status).toHaveAttribute('data-status', 'live');
   await expect(status).toHaveText('Live');
-  await expect(page.getByRole('treeitem')).toHaveCount(2);
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
 
   await server.stop();
 
@@ -17,5 +18,5 @@ test('losing the server keeps the last state on screen and says it is reconnecti
     'Connection to the server lost.',
   );
   // The last known tree stays visible.
-  await expect(page.getByRole('treeitem')).toHaveCount(2);
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
 });

@@ -16,10 +16,15 @@ test('demo mode says plainly that the data is simulated and how to connect Tetra
   await expect(banner).toContainText('/api/v1/events');
 
   // The simulated cluster is browsable: open the first pod and see its tree.
-  const first = page.getByRole('option').first();
+  const first = page.getByTestId('group-item').first();
   await first.click();
   await expect(first).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tree').getByRole('treeitem').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('tree', { name: /^Process tree of / })
+      .getByRole('treeitem')
+      .first(),
+  ).toBeVisible();
 
   await banner.getByRole('button', { name: 'Hide demo notice' }).click();
   await expect(banner).toHaveCount(0);

@@ -28,7 +28,9 @@ test('processes appended to the followed file appear live, without a reload', as
   await expect(node).toHaveAttribute('data-exec-id', execId);
   await expect(node).toHaveAttribute('aria-level', '2');
   await expect(node.getByTestId('node-badge')).toHaveText('running');
-  await expect(page.getByRole('option', { name: /^xwing, 3 processes, 2 running/ })).toBeVisible();
+  await expect(
+    page.getByRole('treeitem', { name: /^xwing, 3 processes, 2 running/ }),
+  ).toBeVisible();
 
   // It gets killed: the badge turns into the signal.
   await server.appendLines([

@@ -11,9 +11,9 @@ test.describe('seed scenario: whoami in default/xwing', () => {
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'live');
     await expect(page.getByTestId('demo-banner')).toHaveCount(0);
 
-    const pods = page.getByRole('listbox', { name: 'Pods, containers and hosts' });
-    await expect(pods.getByRole('group', { name: 'default' })).toBeVisible();
-    await pods.getByRole('option', { name: /^xwing,/ }).click();
+    const pods = page.getByRole('tree', { name: 'Pods, containers and hosts' });
+    await expect(pods.getByRole('treeitem', { name: /^default,/ })).toBeVisible();
+    await pods.getByRole('treeitem', { name: /^xwing,/ }).click();
 
     const tree = page.getByRole('tree', { name: 'Process tree of default/xwing' });
     const bash = tree.getByRole('treeitem', { name: /^\/bin\/bash\b/ });
@@ -42,7 +42,7 @@ test.describe('seed scenario: whoami in default/xwing', () => {
 
     const again = await context.newPage();
     await again.goto(copied);
-    await expect(again.getByRole('option', { name: /^xwing,/ })).toHaveAttribute(
+    await expect(again.getByRole('treeitem', { name: /^xwing,/ })).toHaveAttribute(
       'aria-selected',
       'true',
     );
@@ -76,12 +76,13 @@ test.describe('seed scenario: whoami in default/xwing', () => {
 
   test('keyboard: filter, arrows, Enter', async ({ page, server }) => {
     await page.goto(`${server.baseURL}/`);
-    await expect(page.getByRole('option', { name: /^xwing,/ })).toBeVisible();
-    await page.keyboard.press('/');
+    await expect(page.getByRole('treeitem', { name: /^xwing,/ })).toBeVisible();
+    // "/" is the process search; W goes to the workload filter.
+    await page.keyboard.press('w');
     await expect(page.getByRole('searchbox', { name: 'Filter pods' })).toBeFocused();
     await page.keyboard.type('xw');
     await page.keyboard.press('ArrowDown');
-    const xwing = page.getByRole('option', { name: /^xwing,/ });
+    const xwing = page.getByRole('treeitem', { name: /^xwing,/ });
     await expect(xwing).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(xwing).toHaveAttribute('aria-selected', 'true');

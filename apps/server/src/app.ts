@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type Express } from 'express';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { InfoResponse, TreeReader } from '@exectree/domain';
 import type { ChangeFeed } from './changes/change-feed.ts';
 import type { IngestPipeline } from './ingest/pipeline.ts';
@@ -18,6 +18,8 @@ import { createLiveHub } from './live/live-hub.ts';
 import type { BacklogLimits } from './live/live-session.ts';
 import type { LiveServer } from './live/types.ts';
 import type { ServerMetrics } from './metrics/server-metrics.ts';
+import { createHttpSecurity, type SecurityOptions } from './security/http-security.ts';
+import type { Limits } from './security/limits.ts';
 
 export interface AppDeps {
   reader: TreeReader;
@@ -37,6 +39,14 @@ export interface AppDeps {
   liveBacklog?: Partial<BacklogLimits>;
   /** How long shutdown waits for ingest requests in flight (default 5 s). */
   drainTimeoutMs?: number;
+  /** Replicas on PostgreSQL share socket.io through its adapter (engine-postgres.ts). */
+  adapter?: NonNullable<ServerOptions['adapter']>;
+  /** Enforced on requests and sockets, counted when hit (see security/). */
+  limits: Limits;
+  /** The access token, if any; see docs/security.md. */
+  security?: SecurityOptions;
+  /** Longest line of a POST body (`--max-line`). */
+  maxLineBytes?: number;
 }
 
 /** How long shutdown waits for sockets to take the last deltas. */
@@ -60,10 +70,18 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
+  const security = createHttpSecurity({
+    security: deps.security ?? {},
+    limits: deps.limits,
+    registry: deps.metrics.registry,
+    log: deps.log,
+  });
+  app.use(security.front);
   app.use(healthRoute());
+  app.use(security.requireAuth);
   app.use(metricsRoute(deps.metrics.registry));
   const ingestGate = createIngestGate();
-  app.post('/api/v1/events', ingestGate.middleware);
+  app.post('/api/v1/events', ingestGate.middleware, security.ingestAdmission.middleware);
   deps.metrics.registry.gauge(
     'exectree_ingest_requests_in_flight',
     'POST /api/v1/events requests admitted and not yet answered.',
@@ -79,6 +97,7 @@ export function createApp(deps: AppDeps): App {
       httpSource: deps.httpSource,
       info: deps.info,
       maxBodyBytes: deps.maxBodyBytes,
+      ...(deps.maxLineBytes === undefined ? {} : { maxLineBytes: deps.maxLineBytes }),
     }),
   );
   app.use('/api', apiNotFound);
@@ -87,7 +106,12 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(deps.log, deps.maxBodyBytes));
 
   const httpServer = createServer(app);
-  const io: LiveServer = new Server(httpServer, { serveClient: false });
+  const io: LiveServer = new Server(httpServer, {
+    serveClient: false,
+    ...security.socketOptions,
+    ...(deps.adapter === undefined ? {} : { adapter: deps.adapter }),
+  });
+  security.guardSockets(io);
   const hub = createLiveHub({
     io,
     reader: deps.reader,

@@ -15,6 +15,14 @@ import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts'
 import { SourceRegistry } from './ingest/source-status.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics/server-metrics.ts';
 import { registerStateGauges } from './metrics/state-gauges.ts';
+import {
+  DEFAULT_LIMITS,
+  createLimits,
+  observeAll,
+  type LimitSettings,
+  type Limits,
+} from './security/limits.ts';
+import { createPodProcessLimit } from './security/pod-process-limit.ts';
 
 /** The state every entry point shares: the store, the tree built from it, and the way in. */
 export interface Engine {
@@ -28,9 +36,11 @@ export interface Engine {
   sources: SourceRegistry;
   /** Counters other modules increment (e.g. `metrics.retentionDeleted`); served at /metrics. */
   metrics: ServerMetrics;
+  /** The configured limits and their hits (also in /metrics and the info). */
+  limits: Limits;
   /** One retention pass against `nowMs` (default now); a timer runs one every minute. */
-  runRetention(nowMs?: number): RetentionReport;
-  close(): void;
+  runRetention(nowMs?: number): Promise<RetentionReport>;
+  close(): void | Promise<void>;
 }
 
 export interface EngineOptions {
@@ -43,6 +53,8 @@ export interface EngineOptions {
   /** Absent: nothing is ever deleted. */
   retention?: RetentionPolicy;
   retentionIntervalMs?: number;
+  /** Limits to enforce and count (docs/security.md); the defaults for the ones not given. */
+  limits?: Partial<LimitSettings>;
 }
 
 /** Opens the store and rebuilds the tree from it, so a restart shows the same trees. */
@@ -66,6 +78,7 @@ export function openEngine(options: EngineOptions): Engine {
   }
   const metrics = createServerMetrics();
   const sources = new SourceRegistry();
+  const limits = createLimits(metrics.registry, { ...DEFAULT_LIMITS, ...options.limits });
   registerStateGauges(metrics.registry, {
     reader: builder,
     sources,
@@ -77,14 +90,22 @@ export function openEngine(options: EngineOptions): Engine {
     writer: builder,
     log: options.log,
     parse,
-    observer: metrics.ingest,
+    observer: observeAll(metrics.ingest, limits.ingest),
   });
   const changes = createChangeFeed({
     tree: builder,
     log: options.log,
     ...(options.tickMs === undefined ? {} : { intervalMs: options.tickMs }),
   });
-  changes.subscribe((drained) => stores.processes.applyChanges(drained));
+  const podLimit = createPodProcessLimit({
+    tree: builder,
+    max: limits.settings.max_pod_processes,
+    evicted: (count) => limits.hit('max_pod_processes', count),
+    log: options.log,
+  });
+  changes.subscribe((drained) => stores.processes.applyChanges(podLimit.forRows(drained)));
+  changes.subscribe(podLimit.onDrain);
+  podLimit.trim(builder.groups());
   const retention = createRetention({
     store: stores.retention,
     tree: builder,
@@ -97,11 +118,9 @@ export function openEngine(options: EngineOptions): Engine {
   let retentionTimer: NodeJS.Timeout | undefined;
   if (options.retention && (options.retention.maxAgeMs > 0 || options.retention.maxBytes > 0)) {
     const runLogged = () => {
-      try {
-        runRetention();
-      } catch (error) {
+      runRetention().catch((error: unknown) => {
         options.log(`retention: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      });
     };
     runLogged();
     retentionTimer = setInterval(runLogged, options.retentionIntervalMs ?? RETENTION_INTERVAL_MS);
@@ -116,6 +135,7 @@ export function openEngine(options: EngineOptions): Engine {
     pipeline,
     sources,
     metrics,
+    limits,
     runRetention,
     close() {
       clearInterval(retentionTimer);

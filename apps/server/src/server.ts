@@ -1,6 +1,7 @@
-import type { InfoResponse } from '@exectree/domain';
+import { DEFAULT_MAX_LINE_LENGTH, parseLine, type InfoResponse } from '@exectree/domain';
 import { createApp, type App } from './app.ts';
-import { openEngine, type Engine } from './engine.ts';
+import type { Engine } from './engine.ts';
+import { openEngineFor } from './engine-open.ts';
 import { DEFAULT_WEB_DIST } from './http/web-app.ts';
 import { createDemoSource } from './ingest/demo-source.ts';
 import { createFileSource } from './ingest/file-source.ts';
@@ -11,6 +12,8 @@ import type { BacklogLimits } from './live/live-session.ts';
 import type { Log } from './log.ts';
 import type { RetentionPolicy } from './retention/retention-job.ts';
 import { MEMORY_DB } from './store/sqlite-event-store.ts';
+import type { SecurityOptions } from './security/http-security.ts';
+import type { LimitSettings } from './security/limits.ts';
 import { VERSION } from './version.ts';
 
 export interface ServerOptions {
@@ -33,6 +36,12 @@ export interface ServerOptions {
   liveBacklog?: Partial<BacklogLimits>;
   /** What to delete and when (the CLI passes the defaults); absent, nothing is deleted. */
   retention?: RetentionPolicy;
+  /** `ingest`: a PostgreSQL replica that only stores and merges (no tree, no leadership). */
+  role?: 'all' | 'ingest';
+  /** Limits other than maxBodyBytes; the defaults of security/limits.ts for the others. */
+  limits?: Partial<LimitSettings>;
+  /** The access token; see docs/security.md. */
+  security?: SecurityOptions;
 }
 
 export interface RunningServer {
@@ -64,11 +73,19 @@ function formatUrl(host: string, port: number): string {
 /** Opens the store, serves HTTP and socket.io, and starts the configured sources. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
-  const engine = openEngine({
+  const maxLine = options.limits?.max_line;
+  const { engine, cluster } = await openEngineFor({
     db: options.demo ? MEMORY_DB : options.db,
     log,
     ...(options.retention === undefined ? {} : { retention: options.retention }),
+    ...(options.role === 'ingest' ? { follow: false } : {}),
+    limits: { ...options.limits, max_body: options.maxBodyBytes },
+    // Sources enforce --max-line in bytes; the parser's own limit must not be the smaller one.
+    ...(maxLine !== undefined && maxLine > DEFAULT_MAX_LINE_LENGTH
+      ? { parse: (line: string) => parseLine(line, { maxLineLength: maxLine }) }
+      : {}),
   });
+  const maxLineBytes = engine.limits.settings.max_line;
   const sources: Source[] = [];
   let app: App | undefined;
   try {
@@ -78,6 +95,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       version: VERSION,
       demo: options.demo,
       sources: engine.sources.list(),
+      limits: engine.limits.list(),
+      auth: options.security?.token === undefined ? 'none' : 'token',
     });
 
     for (const path of options.files) {
@@ -88,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           pipeline: engine.pipeline,
           cursors: engine.store,
           log,
+          maxLineBytes,
           ...(options.filePollIntervalMs === undefined
             ? {}
             : { pollIntervalMs: options.filePollIntervalMs }),
@@ -101,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           tracker: engine.sources.add(`grpc:${address}`, 'grpc', address),
           pipeline: engine.pipeline,
           log,
+          maxLineBytes,
         }),
       );
     }
@@ -111,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           tracker: engine.sources.add('stdin', 'stdin', '-'),
           pipeline: engine.pipeline,
           log,
+          maxLineBytes,
         }),
       );
     }
@@ -137,12 +159,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       maxBodyBytes: options.maxBodyBytes,
       webDistDir: options.webDistDir ?? DEFAULT_WEB_DIST,
       metrics: engine.metrics,
+      limits: engine.limits,
+      maxLineBytes,
+      ...(options.security === undefined ? {} : { security: options.security }),
       ...(options.liveBacklog === undefined ? {} : { liveBacklog: options.liveBacklog }),
+      ...(cluster === undefined ? {} : { adapter: cluster.adapter }),
     });
+    cluster?.attach(app.io);
     await listen(app, options.host, options.port);
   } catch (error) {
     await app?.close();
-    engine.close();
+    await engine.close();
     throw error;
   }
 
@@ -161,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         await Promise.all([running.stopIngest(), ...sources.map((source) => source.stop())]);
         await running.close();
-        engine.close();
+        await engine.close();
       })();
       return closing;
     },

@@ -65,10 +65,16 @@ describe('exectree CLI', () => {
       '--file',
       '--stdin',
       '--max-body',
+      '--max-line',
+      '--max-pod-processes',
+      '--max-clients',
+      '--ingest-queue',
+      '--ingest-rate',
+      '--token',
     ]) {
       expect(serveHelp.stdout()).toContain(flag);
     }
-    for (const variable of ['EXECTREE_HOST', 'EXECTREE_PORT', 'EXECTREE_DB']) {
+    for (const variable of ['EXECTREE_HOST', 'EXECTREE_PORT', 'EXECTREE_DB', 'EXECTREE_TOKEN']) {
       expect(serveHelp.stdout()).toContain(variable);
     }
 

@@ -275,6 +275,10 @@ describe('request validation and errors', () => {
           lastError: null,
         },
       ],
+      limits: expect.arrayContaining([
+        { name: 'max_body', limit: 16 * 1024 * 1024, unit: 'bytes', hits: 0 },
+      ]),
+      auth: 'none',
     });
   });
 });

@@ -54,10 +54,9 @@ function memoryIds(server: TestServer): string[] {
     .sort();
 }
 
-function rowIds(server: TestServer): string[] {
-  return server.engine.processes
-    .search({ limit: 10_000 })
-    .processes.map((p) => p.execId)
+async function rowIds(server: TestServer): Promise<string[]> {
+  return (await server.engine.processes.search({ limit: 10_000 })).processes
+    .map((p) => p.execId)
     .sort();
 }
 
@@ -132,23 +131,26 @@ describe('retention by age', () => {
     const s = scenario(now);
     const server = await start(db, WEEK);
     await postEvents(server, s.lines.join('\n'));
-    await waitFor('process rows', () => rowIds(server).length === memoryIds(server).length);
+    await waitFor(
+      'process rows',
+      async () => (await rowIds(server)).length === memoryIds(server).length,
+    );
     const before = memoryIds(server);
     const standIn = before.find((execId) => execId.startsWith('exit-only:'));
     expect(standIn).toBeDefined();
     expect(before).toHaveLength(s.kept.length + 4);
-    const eventsBefore = server.engine.store.count();
+    const eventsBefore = await server.engine.store.count();
 
     const { client, deltas } = openSocket(server);
     await client.emitWithAck('tree:subscribe', { filter: { group: 'pod/default/app' } });
-    const report = server.engine.runRetention(now);
+    const report = await server.engine.runRetention(now);
 
     expect(report).toMatchObject({ subtrees: 3, processes: 4, events: 9, markers: 1 });
     expect(memoryIds(server)).toEqual(s.kept);
-    expect(rowIds(server)).toEqual(s.kept);
-    expect(server.engine.store.count()).toBe(eventsBefore - 9);
+    expect(await rowIds(server)).toEqual(s.kept);
+    expect(await server.engine.store.count()).toBe(eventsBefore - 9);
     for (const execId of [...s.deletedReal, standIn ?? '']) {
-      expect(server.engine.store.eventsForProcess(execId)).toEqual([]);
+      expect(await server.engine.store.eventsForProcess(execId)).toEqual([]);
     }
     expect(server.engine.metrics.retentionDeleted.get()).toBe(9);
     const removed = await waitFor('tree:delta removes', () => {
@@ -167,7 +169,7 @@ describe('retention by age', () => {
     await server.close();
     const again = await start(db, WEEK);
     expect(memoryIds(again)).toEqual(s.kept);
-    expect(rowIds(again)).toEqual(s.kept);
+    expect(await rowIds(again)).toEqual(s.kept);
     expect((await getJson<TreeResponse>(again, '/api/v1/pods/default/app/tree')).body).toEqual(
       treeBefore,
     );
@@ -180,7 +182,7 @@ describe('retention by age', () => {
     const s = scenario(Date.now());
     const first = await start(db);
     await postEvents(first, s.lines.join('\n'));
-    expect(first.engine.runRetention()).toMatchObject({ processes: 0, events: 0 });
+    expect(await first.engine.runRetention()).toMatchObject({ processes: 0, events: 0 });
     await first.close();
 
     const off = await start(db, { maxAgeMs: 0, maxBytes: 0 });
@@ -190,7 +192,7 @@ describe('retention by age', () => {
     const on = await start(db, WEEK);
     expect(on.logs).toContainEqual(expect.stringMatching(/^retention: deleted 4 processes/));
     expect(memoryIds(on)).toEqual(s.kept);
-    expect(rowIds(on)).toEqual(s.kept);
+    expect(await rowIds(on)).toEqual(s.kept);
   });
 });
 
@@ -200,9 +202,12 @@ describe('retention by size', () => {
     const server = await start(db);
     const body = generateLines({ seed: 5, count: 3_000 }).join('\n');
     expect((await postEvents(server, body)).status).toBe(200);
-    await waitFor('process rows', () => rowIds(server).length === memoryIds(server).length);
-    const processes = server.engine.processes.search({ limit: 10_000 }).processes;
-    const usedBytes = server.engine.runRetention().usedBytes;
+    await waitFor(
+      'process rows',
+      async () => (await rowIds(server)).length === memoryIds(server).length,
+    );
+    const processes = (await server.engine.processes.search({ limit: 10_000 })).processes;
+    const usedBytes = (await server.engine.runRetention()).usedBytes;
     await server.close();
     return { processes, usedBytes };
   }
@@ -228,10 +233,10 @@ describe('retention by size', () => {
     const maxBytes = Math.floor(usedBytes * 0.7);
 
     const server = await start(db, { maxAgeMs: 0, maxBytes });
-    const report = server.engine.runRetention();
+    const report = await server.engine.runRetention();
     expect(report.usedBytes).toBeLessThanOrEqual(maxBytes);
     const left = new Set(memoryIds(server));
-    expect(rowIds(server)).toEqual([...left].sort());
+    expect(await rowIds(server)).toEqual([...left].sort());
     for (const execId of protectedIds(processes)) expect(left.has(execId)).toBe(true);
 
     // What went is a prefix of the ended subtrees, oldest first.
@@ -249,6 +254,6 @@ describe('retention by size', () => {
     const { processes } = await loaded(db);
     const server = await start(db, { maxAgeMs: 0, maxBytes: 1 });
     expect(memoryIds(server)).toEqual([...protectedIds(processes)].sort());
-    expect(rowIds(server)).toEqual(memoryIds(server));
+    expect(await rowIds(server)).toEqual(memoryIds(server));
   });
 });

@@ -30,9 +30,16 @@ simulated demo cluster into an in-memory store (unless --no-demo is given).
 Options:
   --host HOST        Address to listen on (default ${DEFAULT_HOST}; env EXECTREE_HOST)
   -p, --port PORT    Port to listen on, 0 picks any free port (default ${DEFAULT_PORT}; env EXECTREE_PORT)
-  --db PATH          SQLite database file, or :memory: for no persistence
+  --db PATH|URL      SQLite database file, or :memory: for no persistence
                      (default ${DEFAULT_DB}, its directory is created; env EXECTREE_DB).
                      Events stored there are replayed on start, so a restart shows the same trees.
+                     A postgres://USER:PASSWORD@HOST:PORT/DATABASE URL uses PostgreSQL instead:
+                     several replicas can share it, each serving the same trees live
+                     (see docs/scaling.md and deploy/kubernetes/README.md).
+  --role ROLE        With PostgreSQL: all (default) ingests, serves the dashboard and API and
+                     takes its turn at retention; ingest only stores and merges what its
+                     sources and POST /api/v1/events bring, holds no tree and serves none:
+                     for a replica next to each Tetragon agent (env EXECTREE_ROLE)
                      Demo mode always uses an in-memory database.
   --no-demo          Do not replay the demo stream when no source is given
   -f, --file PATH    Follow a Tetragon JSON export file like tail -F: read it from the start,
@@ -47,6 +54,22 @@ Options:
   --stdin            Read export lines from standard input until it ends
   --max-body SIZE    Largest accepted POST /api/v1/events body, e.g. 16MiB, 512KiB or bytes
                      (default 16MiB; 1KiB to 1GiB)
+  --max-line SIZE    Longest accepted event line on every source; longer ones are dropped
+                     unread and rejected as "line too long" (default 1MiB)
+  --max-pod-processes N
+                     Processes one pod (or host, or container) keeps in memory; past it the
+                     oldest ended subtrees leave memory, their rows and events stay stored
+                     (default 100000; 0 = no limit)
+  --max-clients N    Live (socket.io) connections at once; more are refused (default 200)
+  --ingest-queue SIZE
+                     POST /api/v1/events bodies admitted and not yet answered; more get 429
+                     with Retry-After (default 64MiB)
+  --ingest-rate SIZE Body bytes per second each client address may POST, bursts of twice
+                     that; over it, 429 with Retry-After (default 64MiB; 0 = no limit)
+  --token TOKEN      Require this access token (16+ characters) from every client: API and
+                     ingest as "Authorization: Bearer TOKEN", browsers sign in at /login.
+                     Required to listen on anything but loopback. Prefer env EXECTREE_TOKEN:
+                     command lines are visible to other users (docs/security.md)
   --retention-age AGE
                      Delete ended process subtrees (every process in them exited or replaced)
                      whose newest start or exit is older than AGE, with their stored events,
@@ -56,7 +79,8 @@ Options:
                      Then delete the oldest ended subtrees while the database holds more than
                      SIZE, e.g. 2GB, 500MB (powers of 1024); 0 = no limit (default 2GB;
                      env EXECTREE_RETENTION_SIZE). Running processes and their ancestors are
-                     never deleted.
+                     never deleted. SQLite only: PostgreSQL does not shrink when rows are
+                     deleted, so there retention is by age, dropping whole days of events.
   -h, --help         Show this help
 
 Flags take precedence over environment variables. Once ready the server prints
@@ -64,7 +88,7 @@ Flags take precedence over environment variables. Once ready the server prints
 POST /api/v1/events get 503, the ones in flight are committed and answered, sources stop,
 live clients get the last changes, then the database is closed.
 Rejected lines are reported on stderr as "SOURCE: line N: REASON" and never stop a stream.
-Prometheus metrics are served at GET /metrics.
+Prometheus metrics are served at GET /metrics; every limit hit is counted there.
 `;
 
 export const IMPORT_HELP = `Usage: exectree import [options] FILE...

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_DB } from './serve-config.ts';
 import { UsageError, usageErrorFromParseArgs } from './usage-error.ts';
+import { isPostgresUrl } from '../store/postgres/pg-url.ts';
 
 export interface ImportConfig {
   /** SQLite path or `:memory:`. */
@@ -45,6 +46,11 @@ export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportA
       : env.EXECTREE_DB
         ? checkPath(env.EXECTREE_DB, 'EXECTREE_DB', 'a file path or :memory:')
         : DEFAULT_DB;
+  if (isPostgresUrl(db)) {
+    throw new UsageError(
+      'import writes SQLite files only; to load files into PostgreSQL, POST them to /api/v1/events of a replica',
+    );
+  }
   const files = positionals.map((file) => checkPath(file, 'FILE', 'a path to an export file'));
   return { help: false, config: { db, files } };
 }

@@ -32,6 +32,9 @@ describe('serve arguments', () => {
       stdin: false,
       maxBodyBytes: DEFAULT_MAX_BODY,
       retention: DEFAULT_RETENTION,
+      role: 'all',
+      security: {},
+      limits: {},
     });
   });
 
@@ -59,7 +62,12 @@ describe('serve arguments', () => {
   });
 
   it('prefers flags to EXECTREE_* variables', () => {
-    const env = { EXECTREE_HOST: '0.0.0.0', EXECTREE_PORT: '9000', EXECTREE_DB: ':memory:' };
+    const env = {
+      EXECTREE_HOST: '0.0.0.0',
+      EXECTREE_PORT: '9000',
+      EXECTREE_DB: ':memory:',
+      EXECTREE_TOKEN: 'a-token-of-20-chars!',
+    };
     expect(config([], env)).toMatchObject({
       host: '0.0.0.0',
       port: 9000,

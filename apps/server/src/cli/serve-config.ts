@@ -4,11 +4,13 @@ import { UsageError, usageErrorFromParseArgs } from './usage-error.ts';
 import { grpcTarget } from '../ingest/grpc/grpc-address.ts';
 import type { RetentionPolicy } from '../retention/retention-job.ts';
 import { retentionFromArgs } from './retention-options.ts';
+import { SECURITY_FLAGS, securityFromArgs, type SecurityConfig } from './security-options.ts';
+import { isPostgresUrl, postgresUrlSchema } from '../store/postgres/pg-url.ts';
 
 export interface ServeConfig {
   host: string;
   port: number;
-  /** SQLite path or `:memory:`; ignored in demo mode, which always uses memory. */
+  /** SQLite path, `:memory:` or a postgres:// URL; ignored in demo mode, which uses memory. */
   db: string;
   /** True when --db or EXECTREE_DB chose the database. */
   dbChosen: boolean;
@@ -20,9 +22,17 @@ export interface ServeConfig {
   maxBodyBytes: number;
   /** --retention-age / --retention-size; 0 turns a limit off. */
   retention: RetentionPolicy;
+  /** `ingest`: store and merge only (a PostgreSQL replica next to each agent); see --role. */
+  role: ServeRole;
+  /** --token (EXECTREE_TOKEN) and the limit flags; see security-options.ts. */
+  security: SecurityConfig['security'];
+  limits: SecurityConfig['limits'];
 }
 
 export type ServeArgs = { help: true } | { help: false; config: ServeConfig };
+
+export const SERVE_ROLES = ['all', 'ingest'] as const;
+export type ServeRole = (typeof SERVE_ROLES)[number];
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
@@ -42,6 +52,8 @@ const OPTIONS = {
   'max-body': { type: 'string' },
   'retention-age': { type: 'string' },
   'retention-size': { type: 'string' },
+  role: { type: 'string' },
+  ...SECURITY_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -76,8 +88,12 @@ const checkPort = validator(
 );
 
 const checkPath = (what: string) => validator(what, z.string().min(1).max(4096));
-const checkDb = checkPath('a file path or :memory:');
+const checkDb = (value: string, origin: string): string =>
+  isPostgresUrl(value)
+    ? validator('postgres://USER:PASSWORD@HOST:PORT/DATABASE', postgresUrlSchema)(value, origin)
+    : checkPath('a file path, :memory: or a postgres:// URL')(value, origin);
 const checkFile = checkPath('a path to a Tetragon JSON export file');
+const checkRole = validator('all or ingest', z.enum(SERVE_ROLES));
 
 const checkMaxBody = validator(
   'a size from 1KiB to 1GiB, e.g. 16MiB, 512KiB or a number of bytes',
@@ -132,12 +148,26 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
     }
   });
 
+  const listenHost = host ? checkHost(host.value, host.origin) : DEFAULT_HOST;
+  const dbValue = db ? checkDb(db.value, db.origin) : DEFAULT_DB;
+  const roleValue = values.role ?? (env.EXECTREE_ROLE || undefined);
+  const role =
+    roleValue === undefined
+      ? 'all'
+      : checkRole(roleValue, values.role ? '--role' : 'EXECTREE_ROLE');
+  if (role === 'ingest' && !isPostgresUrl(dbValue)) {
+    throw new UsageError(
+      '--role ingest needs --db postgres://...: it only writes to a shared database',
+    );
+  }
+  const { security, limits } = securityFromArgs(values, env, listenHost);
+
   return {
     help: false,
     config: {
-      host: host ? checkHost(host.value, host.origin) : DEFAULT_HOST,
+      host: listenHost,
       port: port ? checkPort(port.value, port.origin) : DEFAULT_PORT,
-      db: db ? checkDb(db.value, db.origin) : DEFAULT_DB,
+      db: dbValue,
       dbChosen: db !== undefined,
       demo: values['no-demo'] !== true && files.length === 0 && grpc.length === 0 && !stdin,
       files,
@@ -148,6 +178,9 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
           ? DEFAULT_MAX_BODY
           : checkMaxBody(values['max-body'], '--max-body'),
       retention: retentionFromArgs(values, env),
+      role,
+      security,
+      limits,
     },
   };
 }

@@ -50,6 +50,9 @@ export async function runServeCommand(
       ...(config.stdin ? { stdin: io.stdin } : {}),
       maxBodyBytes: config.maxBodyBytes,
       retention: config.retention,
+      role: config.role,
+      security: config.security,
+      limits: config.limits,
       log,
     });
   } catch (error) {

@@ -19,6 +19,7 @@ export interface ApiDeps {
   httpSource: SourceTracker;
   info: () => InfoResponse;
   maxBodyBytes: number;
+  maxLineBytes?: number;
 }
 
 /** Everything under /api/v1. */
@@ -29,6 +30,7 @@ export function apiRouter(deps: ApiDeps): Router {
       pipeline: deps.pipeline,
       source: deps.httpSource,
       maxBodyBytes: deps.maxBodyBytes,
+      ...(deps.maxLineBytes === undefined ? {} : { maxLineBytes: deps.maxLineBytes }),
     }),
   );
   router.use(groupRoutes(deps.reader));

@@ -17,20 +17,20 @@ function parseStored(raw: string): unknown {
 
 export function processRoutes(reader: TreeReader, store: EventStore): Router {
   const router = Router();
-  router.get('/processes/:execId', (req, res) => {
+  router.get('/processes/:execId', async (req, res) => {
     const params = paramsSchema.safeParse(req.params);
     if (!params.success) throw new HttpError(400, 'invalid exec id');
     const { execId } = params.data;
     const process = reader.process(execId);
     if (!process) throw new HttpError(404, `unknown process ${execId}`);
+    const ancestors = reader.ancestors(execId);
+    const children = reader.children(execId);
+    const lines = await store.eventsForProcess(execId);
     const body: ProcessDetailResponse = {
       process,
-      ancestors: reader.ancestors(execId),
-      children: reader.children(execId),
-      events: store
-        .eventsForProcess(execId)
-        .map(parseStored)
-        .filter((event) => event !== undefined),
+      ancestors,
+      children,
+      events: lines.map(parseStored).filter((event) => event !== undefined),
     };
     res.json(body);
   });

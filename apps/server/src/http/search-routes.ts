@@ -91,8 +91,8 @@ export function parseSearchQuery(query: unknown): ProcessQuery {
 
 export function searchRoutes(search: ProcessSearch): Router {
   const router = Router();
-  router.get('/search', (req, res) => {
-    res.json(search.search(parseSearchQuery(req.query)));
+  router.get('/search', async (req, res) => {
+    res.json(await search.search(parseSearchQuery(req.query)));
   });
   return router;
 }

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { Log } from '../log.ts';
 import type { EventStore, FileCursor } from '../store/event-store.ts';
 import type { LinePosition } from './file/byte-line-splitter.ts';
-import { DEFAULT_CHUNK_BYTES } from './file/file-content.ts';
 import { fileIdOf, fingerprint } from './file/fingerprint.ts';
 import { LiveFile, type Commit } from './file/live-file.ts';
 import { readFileLines } from './file/read-file-lines.ts';
@@ -23,9 +22,13 @@ export interface FileSourceOptions {
   /** fs.watch misses events on some file systems (NFS, some containers); polling catches up. */
   pollIntervalMs?: number;
   chunkBytes?: number;
+  /** Longer lines are discarded as they arrive and rejected (`--max-line`). */
+  maxLineBytes?: number;
 }
 
 const DEFAULT_POLL_MS = 1_000;
+/** Each chunk is committed in one turn of the event loop: its size bounds that turn. */
+const FOLLOW_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Follows a file like `tail -F`, across rotation and restarts. Every batch is stored with the
@@ -37,7 +40,7 @@ const DEFAULT_POLL_MS = 1_000;
 export function createFileSource(options: FileSourceOptions): Source {
   const { path, tracker, pipeline, log } = options;
   const key = resolve(path);
-  const buffer = Buffer.alloc(options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const buffer = Buffer.alloc(options.chunkBytes ?? FOLLOW_CHUNK_BYTES);
   let current: LiveFile | undefined;
   /** The last committed cursor; read from the store before the first open. */
   let last: FileCursor | undefined;
@@ -99,6 +102,7 @@ export function createFileSource(options: FileSourceOptions): Source {
         from: backup.from,
         batchLines: 1,
         chunkBytes: buffer.length,
+        ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
         stopped: isStopped,
         onBatch(lines, end) {
           try {
@@ -136,12 +140,12 @@ export function createFileSource(options: FileSourceOptions): Source {
 
   const openLive = async (): Promise<LiveFile | undefined> => {
     if (!loaded) {
-      last = options.cursors.readCursor(key);
+      last = await options.cursors.readCursor(key);
       loaded = true;
     }
     let file: LiveFile;
     try {
-      file = await LiveFile.open(path);
+      file = await LiveFile.open(path, options.maxLineBytes);
     } catch (error) {
       tracker.connected = false;
       fail(`cannot read ${path}: ${message(error)}`);

@@ -8,6 +8,7 @@ import {
 } from '@exectree/domain';
 import type { EventStore, FileCursor } from '../store/event-store.ts';
 import type { Log } from '../log.ts';
+import { TOO_DEEP, nestedDeeperThan } from './json-depth.ts';
 import type { NumberedLine } from './line-splitter.ts';
 import type { SourceTracker } from './source-status.ts';
 
@@ -16,13 +17,20 @@ export interface BatchResult {
   rejected: number;
   /** The first rejections, at most MAX_LISTED_INGEST_ERRORS. */
   errors: IngestError[];
-  /** Accepted events that were new to the store. */
+  /** Accepted events that were new to the store (0 while `committed` is pending). */
   inserted: number;
+  /**
+   * Set when the store commits after `ingest` returns (PostgreSQL queues batches in order):
+   * resolves once this batch is committed, rejects if it could not be. Acknowledgements
+   * (POST /api/v1/events) wait for it.
+   */
+  committed?: Promise<void>;
 }
 
 export interface IngestPipeline {
   /**
-   * Parses, stores (one transaction) and applies one batch; returns once it is committed.
+   * Parses, stores (one transaction) and applies one batch; returns once it is committed, or
+   * with `committed` to wait for.
    * A `cursor` (how far a file has been read) is committed in the same transaction.
    */
   ingest(source: SourceTracker, lines: readonly NumberedLine[], cursor?: FileCursor): BatchResult;
@@ -32,11 +40,18 @@ export interface IngestPipeline {
 export interface IngestObserver {
   committed(
     source: SourceTracker,
-    batch: { accepted: readonly ParsedEvent[]; rejected: number; inserted: number },
+    batch: {
+      accepted: readonly ParsedEvent[];
+      rejected: number;
+      inserted: number;
+      /** The reason of every rejected line of the batch. */
+      reasons: readonly string[];
+    },
   ): void;
 }
 
 export interface PipelineDeps {
+  /** SQLite commits inside `ingest`; PostgreSQL answers with a promise (see `committed`). */
   store: EventStore;
   writer: Pick<TreeWriter, 'apply'>;
   log: Log;
@@ -64,11 +79,16 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       const events: ParsedEvent[] = [];
       const lineOf = new Map<ParsedEvent, number>();
       const errors: IngestError[] = [];
+      const reasons: string[] = [];
       let rejected = 0;
       for (const line of lines) {
         source.linesRead += 1;
         const result: ParseResult =
-          line.error === undefined ? parse(line.text) : { kind: 'rejected', reason: line.error };
+          line.error !== undefined
+            ? { kind: 'rejected', reason: line.error }
+            : nestedDeeperThan(line.text)
+              ? { kind: 'rejected', reason: TOO_DEEP }
+              : parse(line.text);
         if (result.kind === 'blank') continue;
         if (result.kind === 'event') {
           events.push(result.event);
@@ -76,6 +96,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
           continue;
         }
         rejected += 1;
+        reasons.push(result.reason);
         if (errors.length < MAX_LISTED_INGEST_ERRORS) {
           errors.push({ line: line.lineNo, error: result.reason });
         }
@@ -90,13 +111,27 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       }
       source.rejected += rejected;
 
-      const inserted = cursor
+      const stored = cursor
         ? deps.store.appendWithCursor(events, cursor)
         : deps.store.append(events);
       source.accepted += events.length;
-      for (const event of inserted) apply(source, event, lineOf.get(event) ?? 0);
-      deps.observer?.committed(source, { accepted: events, rejected, inserted: inserted.length });
-      return { accepted: events.length, rejected, errors, inserted: inserted.length };
+      const settle = (inserted: readonly ParsedEvent[]) => {
+        for (const event of inserted) apply(source, event, lineOf.get(event) ?? 0);
+        deps.observer?.committed(source, {
+          accepted: events,
+          rejected,
+          inserted: inserted.length,
+          reasons,
+        });
+      };
+      if (stored instanceof Promise) {
+        const committed = stored.then(settle);
+        // Sources that do not wait still get the failure logged; waiters see the rejection.
+        committed.catch((error: unknown) => deps.log(`${source.id}: ${message(error)}`));
+        return { accepted: events.length, rejected, errors, inserted: 0, committed };
+      }
+      settle(stored);
+      return { accepted: events.length, rejected, errors, inserted: stored.length };
     },
   };
 }

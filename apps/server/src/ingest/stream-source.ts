@@ -1,5 +1,6 @@
 import type { Log } from '../log.ts';
-import { LineSplitter } from './line-splitter.ts';
+import { ByteLineSplitter } from './file/byte-line-splitter.ts';
+import type { NumberedLine } from './line-splitter.ts';
 import { message, type IngestPipeline } from './pipeline.ts';
 import type { Source } from './source.ts';
 import type { SourceTracker } from './source-status.ts';
@@ -9,16 +10,22 @@ export interface StreamSourceOptions {
   tracker: SourceTracker;
   pipeline: IngestPipeline;
   log: Log;
+  /** Longer lines are discarded as they arrive and rejected (`--max-line`). */
+  maxLineBytes?: number;
 }
 
-/** Reads lines from a stream (standard input) until EOF; connected until then. */
+/**
+ * Reads lines from a stream (standard input) until EOF; connected until then. Each chunk is
+ * committed before the next is read, so a fast writer is held back by the pipe instead of
+ * filling memory.
+ */
 export function createStreamSource(options: StreamSourceOptions): Source {
   const { stream, tracker, pipeline, log } = options;
-  const splitter = new LineSplitter();
+  const splitter = new ByteLineSplitter(undefined, options.maxLineBytes);
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  const ingest = (lines: ReturnType<LineSplitter['push']>) => {
+  const ingest = (lines: NumberedLine[]) => {
     if (lines.length === 0) return;
     try {
       pipeline.ingest(tracker, lines);
@@ -33,7 +40,7 @@ export function createStreamSource(options: StreamSourceOptions): Source {
     try {
       for await (const chunk of stream) {
         if (stopped) break;
-        ingest(splitter.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk)));
+        ingest(splitter.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
       }
       if (!stopped) {
         ingest(splitter.end());

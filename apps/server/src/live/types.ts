@@ -1,20 +1,11 @@
 import type { Server, Socket } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientEvents,
-  SocketData,
-} from '@exectree/domain';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '@exectree/domain';
 
-export type LiveServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-export type LiveSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
+/** What replicas on one PostgreSQL database tell each other through the socket.io adapter. */
+export interface PeerEvents {
+  /** "I committed changes to the merged tree": look for them now (engine-postgres.ts). */
+  'exectree:changed': () => void;
+}
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, PeerEvents, SocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, PeerEvents, SocketData>;

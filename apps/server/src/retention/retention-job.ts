@@ -45,13 +45,13 @@ export interface RetentionDeps {
 export interface Retention {
   readonly policy: RetentionPolicy;
   /** One pass: by age, then by size. `nowMs` is the clock the age limit is measured against. */
-  run(nowMs: number): RetentionReport;
+  run(nowMs: number): Promise<RetentionReport>;
 }
 
 export function createRetention(deps: RetentionDeps): Retention {
   const { store, policy } = deps;
 
-  const run = (nowMs: number): RetentionReport => {
+  const run = async (nowMs: number): Promise<RetentionReport> => {
     deps.flush();
     const report: RetentionReport = {
       subtrees: 0,
@@ -60,30 +60,30 @@ export function createRetention(deps: RetentionDeps): Retention {
       markers: 0,
       usedBytes: 0,
     };
-    const remove = (subtrees: readonly EndedSubtree[]) => {
+    const remove = async (subtrees: readonly EndedSubtree[]) => {
       const execIds = subtrees.flatMap((subtree) => subtree.execIds);
-      const deleted = store.deleteProcesses(execIds);
+      const deleted = await store.deleteProcesses(execIds);
       deps.tree.forget([...execIds, ...deleted.exitOnlyIds]);
       report.subtrees += subtrees.length;
       report.processes += deleted.processes;
       report.events += deleted.events;
     };
 
-    let processes = store.retentionProcesses();
+    let processes = await store.retentionProcesses();
     if (policy.maxAgeMs > 0) {
       const cutoff = retentionCutoffKey(nowMs, policy.maxAgeMs);
       const expired = endedSubtrees(processes, { before: cutoff });
-      remove(expired);
-      const markers = store.deleteUnattachedEventsBefore(cutoff);
+      await remove(expired);
+      const markers = await store.deleteUnattachedEventsBefore(cutoff);
       deps.tree.forgetMarkers(markers);
       report.markers = markers.length;
       report.events += markers.length;
       processes = withoutDeleted(processes, expired);
     }
-    if (report.events > 0) store.reclaim();
-    report.usedBytes = store.usedBytes();
+    if (report.events > 0) await store.reclaim();
+    report.usedBytes = await store.usedBytes();
     if (policy.maxBytes > 0 && report.usedBytes > policy.maxBytes) {
-      report.usedBytes = trimToSize(processes, report.usedBytes, remove);
+      report.usedBytes = await trimToSize(processes, report.usedBytes, remove);
     }
 
     if (report.events > 0) {
@@ -101,11 +101,11 @@ export function createRetention(deps: RetentionDeps): Retention {
    * Deletes the oldest ended subtrees until the store fits. Space freed inside half-empty
    * pages does not show until pages empty, so each round deletes twice as much as the last.
    */
-  const trimToSize = (
+  const trimToSize = async (
     processes: readonly RetentionProcess[],
     usedBytes: number,
-    remove: (subtrees: readonly EndedSubtree[]) => void,
-  ): number => {
+    remove: (subtrees: readonly EndedSubtree[]) => Promise<void>,
+  ): Promise<number> => {
     const candidates = endedSubtrees(processes);
     const bytesPerProcess = usedBytes / Math.max(1, processes.length);
     let used = usedBytes;
@@ -118,9 +118,9 @@ export function createRetention(deps: RetentionDeps): Retention {
         batch.push(subtree);
         count += subtree.execIds.length;
       }
-      remove(batch);
-      store.reclaim();
-      used = store.usedBytes();
+      await remove(batch);
+      await store.reclaim();
+      used = await store.usedBytes();
     }
     return used;
   };

@@ -22,8 +22,27 @@ export interface FileCursor {
   line: number;
 }
 
+/** A store answers directly (SQLite) or asynchronously (PostgreSQL). */
+export type Awaitable<T> = T | Promise<T>;
+
 /** Durable, deduplicated log of accepted events. */
 export interface EventStore {
+  /** Stores the events in one transaction; returns the ones that were not stored before. */
+  append(events: readonly ParsedEvent[]): Awaitable<ParsedEvent[]>;
+  /** Like `append`, and saves `cursor` in the same transaction. */
+  appendWithCursor(events: readonly ParsedEvent[], cursor: FileCursor): Awaitable<ParsedEvent[]>;
+  /** The last cursor saved for `path`. */
+  readCursor(path: string): Awaitable<FileCursor | undefined>;
+  /** Every stored event in insertion order. */
+  replay(): Iterable<StoredEvent> | AsyncIterable<StoredEvent>;
+  /** Raw lines whose `process.exec_id` is `execId`, in event-time order, at most `limit`. */
+  eventsForProcess(execId: string, limit?: number): Awaitable<string[]>;
+  count(): Awaitable<number>;
+  close(): Awaitable<void>;
+}
+
+/** The synchronous store the in-process pipeline and the rebuild use (SQLite). */
+export interface SyncEventStore extends EventStore {
   /** Stores the events in one transaction; returns the ones that were not stored before. */
   append(events: readonly ParsedEvent[]): ParsedEvent[];
   /**

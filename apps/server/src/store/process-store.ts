@@ -1,4 +1,5 @@
 import type { Process, ProcessState, SearchResponse, TreeChanges } from '@exectree/domain';
+import type { Awaitable } from './event-store.ts';
 
 /** A search over every stored process; each given field must match. */
 export interface ProcessQuery {
@@ -20,7 +21,7 @@ export interface ProcessQuery {
 export type ProcessSearchResult = SearchResponse;
 
 export interface ProcessSearch {
-  search(query: ProcessQuery): ProcessSearchResult;
+  search(query: ProcessQuery): Awaitable<ProcessSearchResult>;
 }
 
 /**
@@ -29,11 +30,11 @@ export interface ProcessSearch {
  */
 export interface ProcessStore extends ProcessSearch {
   /** Applies one drain of the tree: removes, then upserts, in one transaction. */
-  applyChanges(changes: Pick<TreeChanges, 'upserts' | 'removes'>): void;
+  applyChanges(changes: Pick<TreeChanges, 'upserts' | 'removes'>): Awaitable<void>;
   /**
    * Makes the rows exactly `processes` (after a rebuild), writing only rows that differ;
    * returns how many rows it wrote or deleted.
    */
-  sync(processes: readonly Process[]): number;
-  count(): number;
+  sync(processes: readonly Process[]): Awaitable<number>;
+  count(): Awaitable<number>;
 }

@@ -1,5 +1,5 @@
 import type { ParseResult, TreeWriter } from '@exectree/domain';
-import type { EventStore } from './event-store.ts';
+import type { SyncEventStore } from './event-store.ts';
 import { RepeatSnapshotFilter } from './repeat-snapshots.ts';
 
 export interface RebuildResult {
@@ -10,7 +10,7 @@ export interface RebuildResult {
 
 /** Re-parses every stored line, in insertion order, into the writer. */
 export function rebuildTree(
-  store: Pick<EventStore, 'replay'>,
+  store: Pick<SyncEventStore, 'replay'>,
   writer: Pick<TreeWriter, 'apply'>,
   parse: (line: string) => ParseResult,
 ): RebuildResult {

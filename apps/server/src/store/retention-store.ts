@@ -1,4 +1,5 @@
 import type { RetentionProcess } from '@exectree/domain';
+import type { Awaitable } from './event-store.ts';
 
 export interface DeletedProcesses {
   /** Rows deleted. */
@@ -12,13 +13,13 @@ export interface DeletedProcesses {
 /** What the retention job needs from a store; see docs/adr/0002. */
 export interface RetentionStore {
   /** Links and times of every stored process. */
-  retentionProcesses(): RetentionProcess[];
+  retentionProcesses(): Awaitable<RetentionProcess[]>;
   /** Deletes the rows and the stored events of these processes in one transaction. */
-  deleteProcesses(execIds: readonly string[]): DeletedProcesses;
+  deleteProcesses(execIds: readonly string[]): Awaitable<DeletedProcesses>;
   /** Deletes stored events that belong to no process (loss markers) older than the time key. */
-  deleteUnattachedEventsBefore(cutoffKey: string): string[];
+  deleteUnattachedEventsBefore(cutoffKey: string): Awaitable<string[]>;
   /** Bytes the stored data occupies now. */
-  usedBytes(): number;
+  usedBytes(): Awaitable<number>;
   /** Hands freed space back to the file system where the store can. */
-  reclaim(): void;
+  reclaim(): Awaitable<void>;
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { timeKey, type ParsedEvent } from '@exectree/domain';
-import type { EventStore, FileCursor, StoredEvent } from './event-store.ts';
+import type { FileCursor, StoredEvent, SyncEventStore } from './event-store.ts';
 import { FILE_CURSORS_SCHEMA, SqliteFileCursors } from './sqlite-file-cursors.ts';
 import { PROCESS_ROWS_SCHEMA } from './sqlite-process-schema.ts';
 import { storedExecId } from './stored-exec-id.ts';
@@ -39,7 +39,7 @@ interface EventRow {
   raw: string;
 }
 
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements SyncEventStore {
   /** Shared with the stores of the other tables (sqlite-stores.ts). */
   readonly db: Database.Database;
   private readonly insert: Database.Statement<EventRow>;

@@ -1,6 +1,4 @@
 import type { ParseResult } from '@exectree/domain';
-import type { ProcessStore } from './process-store.ts';
-import type { RetentionStore } from './retention-store.ts';
 import { SqliteEventStore } from './sqlite-event-store.ts';
 import { backfillExitOnlyIds } from './sqlite-exit-only-ids.ts';
 import { SqliteProcessStore } from './sqlite-process-store.ts';
@@ -9,8 +7,8 @@ import { SqliteRetentionStore } from './sqlite-retention-store.ts';
 /** Every store of one SQLite database, on one connection so they can share transactions. */
 export interface SqliteStores {
   events: SqliteEventStore;
-  processes: ProcessStore;
-  retention: RetentionStore;
+  processes: SqliteProcessStore;
+  retention: SqliteRetentionStore;
   close(): void;
 }
 

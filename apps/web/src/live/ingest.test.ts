@@ -6,6 +6,7 @@ import { FakeTransport } from '../test/fake-transport.ts';
 import { initialLiveState, type LiveState } from '../stores/live-store.ts';
 import { createManualScheduler } from './frame-scheduler.ts';
 import { createIngest } from './ingest.ts';
+import { HOLD_LIMIT } from './hold-buffer.ts';
 
 const G = 'pod/default/xwing';
 const filter = { group: G };
@@ -144,6 +145,83 @@ describe('ingest bridge', () => {
     expect(t.transport.syncRequests).toBe(0);
     expect(t.store.getState().connection.status).toBe('live');
     expect([...t.store.getState().tree.processes.keys()]).toEqual(['b']);
+  });
+
+  it('while paused, holds deltas back, counts them, and applies them in one commit on resume', () => {
+    t.transport.send(snapshot(1, [makeProcess({ execId: 'a' })]));
+    t.transport.send({
+      type: 'groups:snapshot',
+      payload: { seq: 2, groups: [makeGroup({ key: G })], markers: [] },
+    });
+    t.scheduler.flush();
+    t.ingest.setPaused(true);
+    t.commits.length = 0;
+
+    t.transport.send(delta(3, [makeProcess({ execId: 'b', parentExecId: 'a' })]));
+    t.transport.send(delta(4, [makeProcess({ execId: 'b', parentExecId: 'a', state: 'exited' })]));
+    t.transport.send(delta(5, [makeProcess({ execId: 'c', parentExecId: 'a' })]));
+    t.transport.send({
+      type: 'groups:delta',
+      payload: { seq: 6, groups: [makeGroup({ key: G, processes: 3 })], markers: [] },
+    });
+    t.scheduler.flush();
+    expect([...t.store.getState().tree.processes.keys()]).toEqual(['a']);
+    expect(t.store.getState().groups?.get(G)?.processes).toBe(1);
+    expect(t.store.getState().held).toBe(2);
+
+    // The connection status is never held.
+    t.transport.status({ kind: 'disconnected', reason: 'x', attempt: 1, everConnected: true });
+    t.scheduler.flush();
+    expect(t.store.getState().connection.status).toBe('reconnecting');
+
+    t.commits.length = 0;
+    t.ingest.setPaused(false);
+    expect(t.commits).toHaveLength(1);
+    const state = t.store.getState();
+    expect([...state.tree.processes.keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect(state.tree.processes.get('b')?.state).toBe('exited');
+    expect(state.groups?.get(G)?.processes).toBe(3);
+    expect(state.held).toBe(0);
+  });
+
+  it('asks for fresh snapshots on resume after a pause too long to hold', () => {
+    t.transport.send(snapshot(1, [makeProcess({ execId: 'a' })]));
+    t.scheduler.flush();
+    t.ingest.setPaused(true);
+    for (let i = 0; i <= HOLD_LIMIT; i++) {
+      t.transport.send(delta(2 + i, [makeProcess({ execId: `p${i}`, parentExecId: 'a' })]));
+    }
+    t.scheduler.flush();
+    expect(t.store.getState().held).toBe(HOLD_LIMIT + 1);
+    t.ingest.setPaused(false);
+    expect(t.transport.syncRequests).toBe(1);
+    expect(t.store.getState().held).toBe(0);
+    // Deltas before the fresh snapshot are dropped; the snapshot brings everything.
+    t.transport.send(delta(HOLD_LIMIT + 3, [makeProcess({ execId: 'early' })]));
+    t.transport.send(
+      snapshot(HOLD_LIMIT + 4, [makeProcess({ execId: 'a' }), makeProcess({ execId: 'z' })]),
+    );
+    t.scheduler.flush();
+    expect([...t.store.getState().tree.processes.keys()]).toEqual(['a', 'z']);
+  });
+
+  it('shows a pod opened while paused, then holds its deltas', () => {
+    t.ingest.setPaused(true);
+    t.ingest.setGroup('host/node-1');
+    const filter2 = { group: 'host/node-1' };
+    t.transport.send({
+      type: 'tree:snapshot',
+      payload: { seq: 1, filter: filter2, processes: [makeProcess({ execId: 'h' })] },
+    });
+    t.transport.send({
+      type: 'tree:delta',
+      payload: { seq: 2, filter: filter2, upserts: [makeProcess({ execId: 'h2' })], removes: [] },
+    });
+    t.scheduler.flush();
+    expect([...t.store.getState().tree.processes.keys()]).toEqual(['h']);
+    expect(t.store.getState().held).toBe(1);
+    t.ingest.setPaused(false);
+    expect([...t.store.getState().tree.processes.keys()]).toEqual(['h', 'h2']);
   });
 
   it('shows a refused subscription as an error', async () => {

@@ -3,11 +3,13 @@
  * - buffers incoming messages and commits them at most once per frame,
  * - checks `seq` continuity and asks for `sync:request` after a gap (or when the server says
  *   `sync:required`), dropping deltas of a stream until that stream's fresh snapshot arrives,
- * - (re)subscribes the tree of the group the UI shows, also after reconnects.
+ * - (re)subscribes the tree of the group the UI shows, also after reconnects,
+ * - while paused, holds back what would change the screen and applies it all on resume.
  */
 import type { LiveTransport, ServerMessage, TransportStatus } from '../transport/messages.ts';
 import { EMPTY_PROCESSES, useLiveStore, type LiveStoreApi } from '../stores/live-store.ts';
 import { createAnimationFrameScheduler, type FrameScheduler } from './frame-scheduler.ts';
+import { HoldBuffer, mustHold } from './hold-buffer.ts';
 import { reduceItems, type IngestItem } from './reduce.ts';
 import { SeqTracker } from './seq-tracker.ts';
 
@@ -22,6 +24,8 @@ export interface IngestOptions {
 export interface Ingest {
   /** Show this group's tree (null: none). */
   setGroup(group: string | null): void;
+  /** Hold back updates (true), or apply everything held in one commit (false). */
+  setPaused(paused: boolean): void;
   /** Commit buffered messages now. */
   flush(): void;
   dispose(): void;
@@ -35,6 +39,8 @@ export function createIngest(options: IngestOptions): Ingest {
 
   const seq = new SeqTracker();
   let buffer: IngestItem[] = [];
+  const hold = new HoldBuffer();
+  let paused = false;
   let group: string | null = null;
   let groupsFresh = false;
   let treeFresh = false;
@@ -44,12 +50,35 @@ export function createIngest(options: IngestOptions): Ingest {
   /** Bumped on every subscription so a late ack of an older one is ignored. */
   let subscription = 0;
 
+  /** Splits a batch into what applies now and what waits for resume. */
+  const admit = (items: IngestItem[]): IngestItem[] => {
+    const state = store.getState();
+    const view = { treeReady: state.tree.status === 'ready', groupsReady: state.groups !== null };
+    const now: IngestItem[] = [];
+    for (const item of items) {
+      if (mustHold(item, view)) {
+        hold.add(item, state.tree.processes);
+        continue;
+      }
+      now.push(item);
+      if (item.type === 'tree:snapshot' && item.payload.filter.group === group) {
+        view.treeReady = true;
+      } else if (item.type === 'groups:snapshot') {
+        view.groupsReady = true;
+      }
+    }
+    return now;
+  };
+
   const flush = () => {
     if (buffer.length === 0) return;
-    const items = buffer;
+    const items = paused ? admit(buffer) : buffer;
     buffer = [];
-    const patch = reduceItems(store.getState(), items);
-    if (patch) store.setState(patch);
+    const state = store.getState();
+    const patch = reduceItems(state, items);
+    const held = paused ? hold.changes : 0;
+    if (held !== state.held) store.setState({ ...patch, held });
+    else if (patch) store.setState(patch);
   };
 
   const push = (item: IngestItem) => {
@@ -142,7 +171,9 @@ export function createIngest(options: IngestOptions): Ingest {
       group = next;
       // Drop buffered tree messages of the previous group now; the reducer would too.
       buffer = buffer.filter((item) => item.type !== 'tree:snapshot' && item.type !== 'tree:delta');
+      hold.dropTree();
       store.setState({
+        held: paused ? hold.changes : 0,
         tree: {
           group: next,
           status: next === null ? 'idle' : 'loading',
@@ -152,6 +183,23 @@ export function createIngest(options: IngestOptions): Ingest {
       });
       subscribe();
     },
+    setPaused(next) {
+      if (next === paused) return;
+      paused = next;
+      if (paused) return;
+      // Everything held, then whatever is still buffered, lands in one commit.
+      const drained = hold.drain();
+      if (drained.resync) {
+        groupsFresh = false;
+        treeFresh = false;
+        buffer = buffer.filter((item) => item.type === 'status' || item.type === 'server:info');
+        requestSync();
+      } else {
+        buffer = [...drained.items, ...buffer];
+      }
+      if (buffer.length > 0) flush();
+      if (store.getState().held !== 0) store.setState({ held: 0 });
+    },
     flush,
     dispose() {
       disposed = true;
@@ -160,6 +208,7 @@ export function createIngest(options: IngestOptions): Ingest {
       scheduler.cancel();
       if (retryTimer !== null) clearTimeout(retryTimer);
       buffer = [];
+      hold.drain();
     },
   };
 }

@@ -2,16 +2,20 @@
 import { createSocketTransport } from '../transport/socket.ts';
 import type { LiveTransport } from '../transport/messages.ts';
 import { useUiStore } from '../stores/ui-store.ts';
+import { useExplorerStore } from '../stores/explorer-store.ts';
 import { createIngest } from './ingest.ts';
 
 export function startLive(transport: LiveTransport = createSocketTransport()): () => void {
   const ingest = createIngest({ transport });
+  ingest.setPaused(useExplorerStore.getState().paused);
   ingest.setGroup(useUiStore.getState().group);
   const unsubscribe = useUiStore.subscribe((state, previous) => {
     if (state.group !== previous.group) ingest.setGroup(state.group);
   });
+  const unsubscribePause = useExplorerStore.subscribe((state) => ingest.setPaused(state.paused));
   return () => {
     unsubscribe();
+    unsubscribePause();
     ingest.dispose();
     transport.close();
   };

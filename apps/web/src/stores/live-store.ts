@@ -40,6 +40,8 @@ export interface LiveState {
   tree: TreeState;
   /** How often a seq gap forced a resync; shown in the status tooltip. */
   resyncs: number;
+  /** While paused: processes started or changed in updates held back (the "N new" badge). */
+  held: number;
 }
 
 export const EMPTY_PROCESSES: ReadonlyMap<string, Process> = new Map();
@@ -52,6 +54,7 @@ export function initialLiveState(): LiveState {
     markers: [],
     tree: { group: null, status: 'idle', error: null, processes: EMPTY_PROCESSES },
     resyncs: 0,
+    held: 0,
   };
 }
 

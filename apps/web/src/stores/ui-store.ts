@@ -10,8 +10,17 @@ export interface UiState {
   /** Selected exec_id; the detail panel is open while it is set. */
   exec: string | null;
   podFilter: string;
-  /** Ids of repeated-sibling groups the user expanded (see view/grouping.ts). */
+  /** Ids of repeated-sibling groups the user opened (see view/grouping.ts, view/expansion.ts). */
   expanded: ReadonlySet<string>;
+  /** Ids of graph nodes the user collapsed (processes start expanded, groups collapsed). */
+  collapsed: ReadonlySet<string>;
+  /** Show processes Kubernetes exec probes ran (hidden by default: they bury the tree). */
+  showProbes: boolean;
+  /**
+   * The user opened or closed nodes since the selection last changed: stop forcing the
+   * path to the selected process open (see selectReveal).
+   */
+  revealOff: boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -21,14 +30,30 @@ export const useUiStore = create<UiState>()(() => ({
   exec: null,
   podFilter: '',
   expanded: NONE,
+  collapsed: NONE,
+  showProbes: false,
+  revealOff: false,
 }));
 
 export type UiStoreApi = typeof useUiStore;
 
+// Every new selection is revealed, however it was made (click, link, URL, Back).
+useUiStore.subscribe((state, previous) => {
+  if (state.exec !== previous.exec && state.revealOff) useUiStore.setState({ revealOff: false });
+});
+
+/**
+ * The process whose path the graph and the timeline keep open: the selection, until the
+ * user folds something.
+ */
+export function selectReveal(state: UiState): string | null {
+  return state.revealOff ? null : state.exec;
+}
+
 export function selectGroup(group: string | null): void {
   const state = useUiStore.getState();
   if (state.group === group) return;
-  useUiStore.setState({ group, exec: null, expanded: NONE });
+  useUiStore.setState({ group, exec: null, expanded: NONE, collapsed: NONE });
 }
 
 /** Selects a process; when its group is known and differs, the view follows it there. */
@@ -47,12 +72,17 @@ export function setPodFilter(podFilter: string): void {
   useUiStore.setState({ podFilter });
 }
 
-export function expandGroup(id: string): void {
-  const { expanded } = useUiStore.getState();
-  if (expanded.has(id)) return;
-  useUiStore.setState({ expanded: new Set([...expanded, id]) });
+/** The user's open/closed choices; the caller has already made forced-open nodes explicit. */
+export function setExpansion(expanded: ReadonlySet<string>, collapsed: ReadonlySet<string>): void {
+  useUiStore.setState({ expanded, collapsed, revealOff: true });
 }
 
-export function collapseGroups(): void {
-  if (useUiStore.getState().expanded.size > 0) useUiStore.setState({ expanded: NONE });
+export function resetExpansion(): void {
+  const { expanded, collapsed } = useUiStore.getState();
+  if (expanded.size > 0 || collapsed.size > 0)
+    useUiStore.setState({ expanded: NONE, collapsed: NONE });
+}
+
+export function setShowProbes(showProbes: boolean): void {
+  useUiStore.setState({ showProbes });
 }

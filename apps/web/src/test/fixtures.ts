@@ -1,6 +1,7 @@
 import type { GroupSummary, Process } from '@exectree/domain';
 import type { ProcessNode } from '../view/hierarchy.ts';
-import { groupSiblings, type DisplayNode } from '../view/grouping.ts';
+import { groupSiblings, type DisplayNode, type GroupingOptions } from '../view/grouping.ts';
+import { buildLanes } from '../view/lanes.ts';
 
 /** A process with sensible defaults; tests override what they care about. */
 export function makeProcess(overrides: Partial<Process> & { execId: string }): Process {
@@ -57,5 +58,14 @@ export function at(seconds: number): string {
 
 /** A forest as display nodes with grouping switched off, for layout tests. */
 export function ungrouped(roots: readonly ProcessNode[]): DisplayNode[] {
-  return groupSiblings(roots, { expanded: new Set(), reveal: null, minSize: Infinity });
+  return groupSiblings(buildLanes(roots), { expanded: new Set(), reveal: null, minSize: Infinity })
+    .roots;
+}
+
+/** A forest as the graph shows it: lanes, then repeated siblings grouped. */
+export function displayed(
+  roots: readonly ProcessNode[],
+  options: Partial<GroupingOptions> = {},
+): ReturnType<typeof groupSiblings> {
+  return groupSiblings(buildLanes(roots), { expanded: new Set(), reveal: null, ...options });
 }

@@ -7,6 +7,7 @@ import type {
   GroupsDelta,
   GroupsSnapshot,
   InfoResponse,
+  Process,
   ProcessDetailResponse,
   SyncRequired,
   TreeDelta,
@@ -81,6 +82,25 @@ export function isProcessDetail(value: unknown): value is ProcessDetailResponse 
     isProcessLike(value['process']) &&
     isProcessArray(value['ancestors']) &&
     isProcessArray(value['children'])
+  );
+}
+
+/** `GET /api/v1/search`. */
+export interface SearchResponse {
+  processes: Process[];
+  /** Ancestors of the matches that are not matches themselves, across groups. */
+  ancestors: Process[];
+  total: number;
+  truncated: boolean;
+}
+
+export function isSearchResponse(value: unknown): value is SearchResponse {
+  return (
+    isRecord(value) &&
+    isProcessArray(value['processes']) &&
+    isProcessArray(value['ancestors'] ?? []) &&
+    typeof value['total'] === 'number' &&
+    typeof value['truncated'] === 'boolean'
   );
 }
 

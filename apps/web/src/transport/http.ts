@@ -1,5 +1,5 @@
 import type { ProcessDetailResponse } from '@exectree/domain';
-import { isProcessDetail, isRecord } from './guards.ts';
+import { isProcessDetail, isRecord, isSearchResponse, type SearchResponse } from './guards.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -42,4 +42,17 @@ export function fetchProcessDetail(
   signal?: AbortSignal,
 ): Promise<ProcessDetailResponse> {
   return getJson(`/api/v1/processes/${encodeURIComponent(execId)}`, isProcessDetail, signal);
+}
+
+/** Query parameters of `GET /api/v1/search`; empty ones are left out. */
+export type SearchParams = Partial<
+  Record<'q' | 'namespace' | 'pod' | 'binary' | 'state' | 'since' | 'until' | 'limit', string>
+>;
+
+export function fetchSearch(params: SearchParams, signal?: AbortSignal): Promise<SearchResponse> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, value);
+  }
+  return getJson(`/api/v1/search?${query.toString()}`, isSearchResponse, signal);
 }

@@ -1,25 +1,61 @@
 /**
- * The URL holds what a shared link must reopen: the group and the selected process.
- * Pods read as `?ns=default&pod=xwing`, hosts and containers as `?group=host/node-1`,
- * and the selection as `&exec=<exec_id>`.
+ * The URL holds every view setting a shared link must reopen:
+ *
+ * | param                 | meaning                                                   |
+ * | --------------------- | --------------------------------------------------------- |
+ * | `ns` + `pod`          | a pod; hosts and containers use `group=host/node-1`        |
+ * | `exec`                | the selected process                                      |
+ * | `view`                | `timeline` or `split` (the graph when absent)             |
+ * | `from`, `to`          | the brushed time range, RFC 3339 (nanoseconds kept)       |
+ * | `q`                   | search text                                               |
+ * | `fns`, `fpod`, `fbin` | search facets: namespace, pod, binary                     |
+ * | `fstate`, `flagged=1` | search facets: process state, processes with findings     |
+ * | `only=1`              | show only the matches (and their ancestors)               |
+ * | `paused=1`            | live updates paused                                       |
+ * | `probes=1`            | exec probes shown in the graph and the timeline            |
+ *
+ * Unknown or malformed values decode to the defaults, so an old or mangled link still opens.
  */
 import { groupKey, parseGroupKey } from '@exectree/domain';
+import { VIEW_MODES, type ViewMode } from '../stores/explorer-store.ts';
+import { EMPTY_QUERY, isProcessState, sameQuery, type SearchQuery } from '../view/search-query.ts';
+import { parseRange, sameRange, type TimeRange } from '../view/time-range.ts';
 
 export interface Route {
   group: string | null;
   exec: string | null;
+  view: ViewMode;
+  range: TimeRange | null;
+  query: SearchQuery;
+  onlyMatches: boolean;
+  paused: boolean;
+  showProbes: boolean;
 }
+
+export const DEFAULT_ROUTE: Route = {
+  group: null,
+  exec: null,
+  view: 'graph',
+  range: null,
+  query: EMPTY_QUERY,
+  onlyMatches: false,
+  paused: false,
+  showProbes: false,
+};
 
 function value(params: URLSearchParams, name: string): string | null {
   const v = params.get(name);
   return v === null || v === '' ? null : v;
 }
 
+function isViewMode(v: string | null): v is ViewMode {
+  return v !== null && (VIEW_MODES as readonly string[]).includes(v);
+}
+
 export function decodeRoute(search: string): Route {
   const params = new URLSearchParams(search);
   const ns = value(params, 'ns');
   const pod = value(params, 'pod');
-  const exec = value(params, 'exec');
   let group: string | null = null;
   if (ns !== null && pod !== null) {
     group = groupKey({ kind: 'pod', namespace: ns, name: pod });
@@ -27,27 +63,83 @@ export function decodeRoute(search: string): Route {
     const raw = value(params, 'group');
     if (raw !== null && parseGroupKey(raw)) group = raw;
   }
-  return { group, exec };
+  const view = value(params, 'view');
+  const state = value(params, 'fstate');
+  return {
+    group,
+    exec: value(params, 'exec'),
+    view: isViewMode(view) ? view : 'graph',
+    range: parseRange(value(params, 'from'), value(params, 'to')),
+    query: {
+      text: params.get('q') ?? '',
+      namespace: value(params, 'fns') ?? '',
+      pod: value(params, 'fpod') ?? '',
+      binary: value(params, 'fbin') ?? '',
+      state: isProcessState(state) ? state : null,
+      flagged: params.get('flagged') === '1',
+    },
+    onlyMatches: params.get('only') === '1',
+    paused: params.get('paused') === '1',
+    showProbes: params.get('probes') === '1',
+  };
 }
 
-/** Percent-encodes a query value, leaving the characters ids and keys use readable. */
+/** Percent-encodes a query value, leaving the characters ids, keys and times use readable. */
 function encodeValue(text: string): string {
   return encodeURIComponent(text).replace(/%2F/gi, '/').replace(/%3A/gi, ':').replace(/%3D/gi, '=');
 }
 
-/** The search string ("" or "?…") for a route. */
-export function encodeRoute(route: Route): string {
+/** The search string ("" or "?…") for a route; defaults (and fields not given) are left out. */
+export function encodeRoute(given: Partial<Route>): string {
+  const route: Route = { ...DEFAULT_ROUTE, ...given };
   const parts: string[] = [];
+  const add = (name: string, v: string) => parts.push(`${name}=${encodeValue(v)}`);
   const ref = route.group === null ? undefined : parseGroupKey(route.group);
   if (ref?.kind === 'pod') {
-    parts.push(`ns=${encodeValue(ref.namespace)}`, `pod=${encodeValue(ref.name)}`);
+    add('ns', ref.namespace);
+    add('pod', ref.name);
   } else if (ref && route.group !== null) {
-    parts.push(`group=${encodeValue(route.group)}`);
+    add('group', route.group);
   }
-  if (route.exec !== null) parts.push(`exec=${encodeValue(route.exec)}`);
+  if (route.exec !== null) add('exec', route.exec);
+  if (route.view !== 'graph') add('view', route.view);
+  if (route.range !== null) {
+    add('from', route.range.from);
+    add('to', route.range.to);
+  }
+  const { query } = route;
+  if (query.text !== '') add('q', query.text);
+  if (query.namespace !== '') add('fns', query.namespace);
+  if (query.pod !== '') add('fpod', query.pod);
+  if (query.binary !== '') add('fbin', query.binary);
+  if (query.state !== null) add('fstate', query.state);
+  if (query.flagged) add('flagged', '1');
+  if (route.onlyMatches) add('only', '1');
+  if (route.paused) add('paused', '1');
+  if (route.showProbes) add('probes', '1');
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
 export function sameRoute(a: Route, b: Route): boolean {
-  return a.group === b.group && a.exec === b.exec;
+  return (
+    a.group === b.group &&
+    a.exec === b.exec &&
+    a.view === b.view &&
+    sameRange(a.range, b.range) &&
+    sameQuery(a.query, b.query) &&
+    a.onlyMatches === b.onlyMatches &&
+    a.paused === b.paused &&
+    a.showProbes === b.showProbes
+  );
+}
+
+/**
+ * Typing in the search box changes only the text: that replaces the history entry
+ * instead of adding one per keystroke. Everything else is a step Back can return to.
+ */
+export function isTypingChange(a: Route, b: Route): boolean {
+  return (
+    a.query.text !== b.query.text &&
+    sameRoute(a, { ...b, query: { ...b.query, text: a.query.text } })
+  );
 }

@@ -1,40 +1,86 @@
 /**
- * Keeps the UI store and the address bar in step: the URL seeds the store on load, every
- * change of group or selection adds a history entry, and Back/Forward restore them.
+ * Keeps the stores and the address bar in step: the URL seeds the stores on load, every
+ * change of a view setting adds a history entry (typing in the search box replaces it),
+ * and Back/Forward restore them.
  */
 import { useUiStore } from '../stores/ui-store.ts';
-import { decodeRoute, encodeRoute, sameRoute, type Route } from './url-state.ts';
+import { useExplorerStore } from '../stores/explorer-store.ts';
+import { decodeRoute, encodeRoute, isTypingChange, sameRoute, type Route } from './url-state.ts';
+
+/** The route the stores describe right now. */
+export function currentRoute(): Route {
+  const ui = useUiStore.getState();
+  const ex = useExplorerStore.getState();
+  return {
+    group: ui.group,
+    exec: ui.exec,
+    view: ex.view,
+    range: ex.range,
+    query: ex.query,
+    onlyMatches: ex.onlyMatches,
+    paused: ex.paused,
+    showProbes: ui.showProbes,
+  };
+}
+
+export function applyRoute(route: Route): void {
+  const ui = useUiStore.getState();
+  if (ui.group !== route.group) {
+    // Folds belong to a group: another group starts unfolded, as selectGroup does.
+    useUiStore.setState({
+      group: route.group,
+      exec: route.exec,
+      expanded: new Set(),
+      collapsed: new Set(),
+      showProbes: route.showProbes,
+    });
+  } else if (ui.exec !== route.exec || ui.showProbes !== route.showProbes) {
+    useUiStore.setState({ exec: route.exec, showProbes: route.showProbes });
+  }
+  useExplorerStore.setState({
+    view: route.view,
+    range: route.range,
+    query: route.query,
+    onlyMatches: route.onlyMatches,
+    paused: route.paused,
+  });
+}
 
 export function startUrlSync(win: Window = window): () => void {
-  const apply = (route: Route) => {
-    useUiStore.setState({ group: route.group, exec: route.exec });
-  };
   const initial = decodeRoute(win.location.search);
-  apply(initial);
+  applyRoute(initial);
   // Normalise the address (e.g. drop unknown params) without adding an entry.
   win.history.replaceState(win.history.state, '', urlFor(win, initial));
 
+  let last = initial;
   let restoring = false;
   const onPopState = () => {
     restoring = true;
     try {
-      apply(decodeRoute(win.location.search));
+      last = decodeRoute(win.location.search);
+      applyRoute(last);
     } finally {
       restoring = false;
     }
   };
   win.addEventListener('popstate', onPopState);
 
-  const unsubscribe = useUiStore.subscribe((state, previous) => {
+  const onChange = () => {
     if (restoring) return;
-    const next: Route = { group: state.group, exec: state.exec };
-    if (sameRoute(next, { group: previous.group, exec: previous.exec })) return;
+    const next = currentRoute();
+    if (sameRoute(next, last)) return;
+    const previous = last;
+    last = next;
     if (sameRoute(next, decodeRoute(win.location.search))) return;
-    win.history.pushState(null, '', urlFor(win, next));
-  });
+    if (isTypingChange(previous, next)) win.history.replaceState(null, '', urlFor(win, next));
+    else win.history.pushState(null, '', urlFor(win, next));
+  };
+  const offUi = useUiStore.subscribe(onChange);
+  const offExplorer = useExplorerStore.subscribe(onChange);
 
   return () => {
-    unsubscribe();
+    offUi();
+    offExplorer();
     win.removeEventListener('popstate', onPopState);
   };
 }

@@ -52,6 +52,8 @@ export interface GraphLayout {
   nodes: LayoutNode[];
   links: LayoutLink[];
   byId: ReadonlyMap<string, LayoutNode>;
+  /** Position of each node in `nodes`. */
+  indexOf: ReadonlyMap<string, number>;
   bounds: Bounds;
   options: LayoutOptions;
 }
@@ -72,6 +74,7 @@ export function layoutForest(
     nodes: [],
     links: [],
     byId: new Map(),
+    indexOf: new Map(),
     bounds: { minX: 0, minY: 0, maxX: 0, maxY: 0 },
     options,
   };
@@ -90,6 +93,7 @@ export function layoutForest(
 
   const nodes: LayoutNode[] = [];
   const byId = new Map<string, LayoutNode>();
+  const indexOf = new Map<string, number>();
   const bounds: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const columnWidth = nodeWidth + columnGap;
 
@@ -108,6 +112,7 @@ export function layoutForest(
       childIds: node.children.map((c) => c.id),
     };
     layoutNode.y -= nodeHeight / 2;
+    indexOf.set(layoutNode.id, nodes.length);
     nodes.push(layoutNode);
     byId.set(layoutNode.id, layoutNode);
     bounds.minX = Math.min(bounds.minX, layoutNode.x);
@@ -133,5 +138,5 @@ export function layoutForest(
       ),
     });
   }
-  return { nodes, links, byId, bounds, options };
+  return { nodes, links, byId, indexOf, bounds, options };
 }

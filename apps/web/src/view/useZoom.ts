@@ -1,6 +1,7 @@
 /**
- * d3-zoom owns pointer input and the transform; it writes the transform straight onto the
- * viewport <g>, so panning never re-renders React. Programmatic moves (fit, center) are
+ * d3-zoom owns pointer input and the transform, on an <svg> or a <canvas> alike. Each
+ * change goes to `onTransform`, which writes it straight onto the viewport <g> or schedules
+ * a canvas frame, so panning never re-renders React. Programmatic moves (fit, center) are
  * animated with a small rAF tween through the same behaviour.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
@@ -11,7 +12,7 @@ import { fitTransform, MAX_SCALE, MIN_SCALE } from './fit.ts';
 import type { View } from './viewport.ts';
 
 export interface ZoomControls {
-  /** Current size of the SVG in CSS pixels. */
+  /** Current size of the zoomed element in CSS pixels. */
   size(): { width: number; height: number };
   setView(view: View, animate?: boolean): void;
   zoomBy(factor: number): void;
@@ -26,31 +27,28 @@ export interface ZoomControls {
 const ease = (t: number) => 1 - Math.pow(1 - t, 3);
 
 export function useZoom(
-  svgRef: RefObject<SVGSVGElement | null>,
-  viewportRef: RefObject<SVGGElement | null>,
-  onScale?: (k: number) => void,
+  targetRef: RefObject<Element | null>,
+  onTransform: (transform: ZoomTransform) => void,
 ): ZoomControls {
-  const behaviorRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const behaviorRef = useRef<ZoomBehavior<Element, unknown> | null>(null);
   const tweenRef = useRef<number | null>(null);
-  const onScaleRef = useRef(onScale);
+  const onTransformRef = useRef(onTransform);
 
   useEffect(() => {
-    onScaleRef.current = onScale;
-  }, [onScale]);
+    onTransformRef.current = onTransform;
+  }, [onTransform]);
 
   // A layout effect, so the behaviour exists before the caller's own layout effects frame
   // the first tree (effects run in declaration order, layout effects before passive ones).
   useLayoutEffect(() => {
-    const svg = svgRef.current;
-    const viewport = viewportRef.current;
-    if (!svg || !viewport) return;
-    const behavior = zoom<SVGSVGElement, unknown>()
+    const target = targetRef.current;
+    if (!target) return;
+    const behavior = zoom<Element, unknown>()
       .scaleExtent([MIN_SCALE, MAX_SCALE])
       .on('zoom', (event: { transform: ZoomTransform }) => {
-        viewport.setAttribute('transform', event.transform.toString());
-        onScaleRef.current?.(event.transform.k);
+        onTransformRef.current(event.transform);
       });
-    const selection = select(svg);
+    const selection = select(target);
     selection.call(behavior).on('dblclick.zoom', null);
     behaviorRef.current = behavior;
     return () => {
@@ -58,22 +56,22 @@ export function useZoom(
       selection.on('.zoom', null);
       behaviorRef.current = null;
     };
-  }, [svgRef, viewportRef]);
+  }, [targetRef]);
 
   const apply = useCallback(
-    (target: { x: number; y: number; k: number }, animate: boolean) => {
-      const svg = svgRef.current;
+    (goal: { x: number; y: number; k: number }, animate: boolean) => {
+      const target = targetRef.current;
       const behavior = behaviorRef.current;
-      if (!svg || !behavior) return;
-      const selection = select(svg);
+      if (!target || !behavior) return;
+      const selection = select(target);
       if (tweenRef.current !== null) cancelAnimationFrame(tweenRef.current);
-      const to = zoomIdentity.translate(target.x, target.y).scale(target.k);
+      const to = zoomIdentity.translate(goal.x, goal.y).scale(goal.k);
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       if (!animate || reduced || typeof requestAnimationFrame !== 'function') {
         behavior.transform(selection, to);
         return;
       }
-      const from = zoomTransform(svg);
+      const from = zoomTransform(target);
       const start = performance.now();
       const duration = 280;
       const step = (now: number) => {
@@ -88,19 +86,19 @@ export function useZoom(
       };
       tweenRef.current = requestAnimationFrame(step);
     },
-    [svgRef],
+    [targetRef],
   );
 
   return useMemo<ZoomControls>(() => {
     const size = () => {
-      const svg = svgRef.current;
-      return { width: svg?.clientWidth ?? 0, height: svg?.clientHeight ?? 0 };
+      const target = targetRef.current;
+      return { width: target?.clientWidth ?? 0, height: target?.clientHeight ?? 0 };
     };
     const centerOn = (x: number, y: number, animate = true) => {
-      const svg = svgRef.current;
-      if (!svg) return;
+      const target = targetRef.current;
+      if (!target) return;
       const { width, height } = size();
-      const k = zoomTransform(svg).k;
+      const k = zoomTransform(target).k;
       apply({ x: width / 2 - x * k, y: height / 2 - y * k, k }, animate);
     };
     return {
@@ -108,10 +106,10 @@ export function useZoom(
       setView: (view, animate = true) => apply(view, animate),
       centerOn,
       zoomBy(factor) {
-        const svg = svgRef.current;
-        if (!svg) return;
+        const target = targetRef.current;
+        if (!target) return;
         const { width, height } = size();
-        const current = zoomTransform(svg);
+        const current = zoomTransform(target);
         const k = Math.min(MAX_SCALE, Math.max(MIN_SCALE, current.k * factor));
         // Keep the view's center fixed.
         const cx = (width / 2 - current.x) / current.k;
@@ -124,11 +122,11 @@ export function useZoom(
         apply(fitTransform(bounds, width, height), animate);
       },
       reveal(bounds) {
-        const svg = svgRef.current;
-        if (!svg) return;
+        const target = targetRef.current;
+        if (!target) return;
         const { width, height } = size();
         if (width === 0 || height === 0) return;
-        const t = zoomTransform(svg);
+        const t = zoomTransform(target);
         const margin = 24;
         const left = bounds.minX * t.k + t.x;
         const right = bounds.maxX * t.k + t.x;
@@ -145,5 +143,5 @@ export function useZoom(
         centerOn((bounds.minX + bounds.maxX) / 2, (bounds.minY + bounds.maxY) / 2);
       },
     };
-  }, [apply, svgRef]);
+  }, [apply, targetRef]);
 }

@@ -83,11 +83,25 @@ export interface SourceStatus {
   lastError: string | null;
 }
 
+/** A configured limit of the server and how often it was hit since the server started. */
+export interface LimitStatus {
+  /** e.g. `max_line`, `max_clients`, `ingest_queue` (see docs/security.md). */
+  name: string;
+  limit: number;
+  /** What `limit` counts: `bytes`, `bytes/s`, `processes`, `clients` or `attempts/min`. */
+  unit: string;
+  hits: number;
+}
+
 export interface InfoResponse {
   version: string;
   /** True when the server replays the bundled demo stream because no source was configured. */
   demo: boolean;
   sources: SourceStatus[];
+  /** The server's limits and how often each was hit; absent from older servers. */
+  limits?: LimitStatus[];
+  /** `token` when every request must carry the access token or a login session. */
+  auth?: 'none' | 'token';
 }
 
 export interface HealthResponse {

@@ -1,17 +1,17 @@
 import type { Process } from '../process.ts';
 import { parseGroupKey } from './group.ts';
 import type { GroupSummary } from './summary.ts';
-import { timeKey } from '../util/time.ts';
+import { compareTimeText } from '../util/time.ts';
 
 function minBy(values: (string | null)[]): string | null {
   let best: string | null = null;
-  for (const v of values) if (v && (best === null || timeKey(v) < timeKey(best))) best = v;
+  for (const v of values) if (v && (best === null || compareTimeText(v, best) < 0)) best = v;
   return best;
 }
 
 function maxBy(values: (string | null)[]): string | null {
   let best: string | null = null;
-  for (const v of values) if (v && (best === null || timeKey(v) > timeKey(best))) best = v;
+  for (const v of values) if (v && (best === null || compareTimeText(v, best) > 0)) best = v;
   return best;
 }
 

@@ -1,5 +1,6 @@
 import type { ExitInfo } from '../tetragon/parsed-event.ts';
 import type { MergedProcess } from './merged-process.ts';
+import type { Contribution } from './group-aggregates.ts';
 
 /** The builder's record of one exec image (or of an exit it could not match yet). */
 export interface ProcessEntry {
@@ -18,6 +19,8 @@ export interface ProcessEntry {
   reportedGroup: string | undefined;
   /** Paths this process downloads (curl/wget), registered under `group`. */
   downloads: string[];
+  /** What it currently adds to its group's summary; undefined while hidden. */
+  contribution: Contribution | undefined;
 }
 
 export function pidStartKey(

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProcessTreeBuilder } from './process-tree-builder.ts';
 import { parseLine } from '../tetragon/parse-line.ts';
+import { summarizeGroup } from './group-summary.ts';
 
 /**
  * Well-typed but adversarial events: few ids so that parents collide, loop and self-refer;
@@ -79,6 +80,9 @@ describe('ProcessTreeBuilder fuzz', { timeout: 120_000 }, () => {
         }
         builder.forget(ids.slice(0, 2));
         builder.drainChanges();
+        for (const g of builder.groups()) {
+          expect(g).toEqual(summarizeGroup(g.key, builder.processes(g.key)));
+        }
       }),
       { numRuns: 12_000 },
     );

@@ -10,6 +10,7 @@ import {
 } from '../test-support/event-factory.ts';
 import type { ParsedEvent } from '../tetragon/parsed-event.ts';
 import type { Process } from '../process.ts';
+import { summarizeGroup } from './group-summary.ts';
 
 interface GenProcess {
   parent: number; // index, or -1 for none; may point forward to make loops in bad data
@@ -144,6 +145,10 @@ describe('rule 7: any order, any duplication, same tree', { timeout: 120_000 }, 
         const withDuplicates = [...shuffled, ...dupIndexes.map((i) => shuffled[i] as string)];
         const permuted = buildFrom(parseAll(withDuplicates), 3);
         expect(dump(permuted)).toEqual(dump(inOrder));
+        // The incrementally kept summaries equal a summary computed from scratch.
+        for (const g of permuted.groups()) {
+          expect(g).toEqual(summarizeGroup(g.key, permuted.processes(g.key)));
+        }
       }),
       { numRuns: 300 },
     );

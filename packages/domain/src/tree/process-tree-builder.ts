@@ -17,6 +17,8 @@ import { PENDING_EXIT_PREFIX, pidStartKey, type ProcessEntry } from './process-e
 import { flagTokens, groupFor, toProcessPod } from './process-view.ts';
 import type { GroupSummary, LossMarker } from './summary.ts';
 import { summarizeGroup } from './group-summary.ts';
+import { GroupAggregates, contributionOf, type Contribution } from './group-aggregates.ts';
+import { DownloadIndex } from './download-index.ts';
 import { compareProcesses, shapeTree } from './tree-shape.ts';
 import { downloadTargets } from '../findings/command-line.ts';
 import { explainFindings } from '../findings/explain.ts';
@@ -54,8 +56,14 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private readonly podlessByDocker = new Map<string, Set<string>>();
   private readonly attachedEventIds = new Set<string>();
   private readonly markerById = new Map<string, LossMarker>();
-  /** Downloads (curl/wget output paths) per group: path → exec ids that wrote it. */
-  private readonly downloadsByGroup = new Map<string, Map<string, Set<string>>>();
+  private readonly downloads = new DownloadIndex();
+  /** Children that could have replaced their parent (no clone, no procFS), by parent|pid. */
+  private readonly replacers = new Map<string, Set<string>>();
+  private readonly aggregates = new GroupAggregates((group) => this.contributionsIn(group));
+  /** Changed since their group contribution was last counted. */
+  private unsettled = new Set<string>();
+  /** Views computed while settling, reused by the next drain. */
+  private readonly settledViews = new Map<string, Process>();
   /** One PodInfo object per distinct pod, shared by all its processes. */
   private readonly podIntern = new Map<string, PodInfo>();
   private dirty = new Set<string>();
@@ -87,7 +95,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       const entry = this.entries.get(process.execId);
       if (entry) {
         entry.eventCount += 1;
-        this.dirty.add(process.execId);
+        this.touch(process.execId);
       }
     }
   }
@@ -103,20 +111,32 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       if (!entry) continue;
       const v = entry.merged.values;
       this.registerDownloads(entry, entry.group, []);
+      this.aggregates.remove(entry.contribution);
+      entry.contribution = undefined;
+      this.unsettled.delete(id);
+      this.settledViews.delete(id);
+      const replacerKey = this.replacerKeyOf(entry);
+      if (replacerKey !== undefined) removeFrom(this.replacers, replacerKey, id);
       if (entry.group) removeFrom(this.members, entry.group, id);
       if (v.parentExecId !== undefined) {
         removeFrom(this.childrenByParent, v.parentExecId, id);
         this.markIfKnown(v.parentExecId);
       }
-      const pidStart = this.pidStartKeyOf(entry);
-      if (pidStart !== undefined) {
-        removeFrom(this.byPidStart, pidStart, id);
-        this.pendingExits.delete(pidStart);
+      for (const key of [this.pidStartKeyOf(entry), entry.pendingExitKey]) {
+        if (key === undefined) continue;
+        removeFrom(this.byPidStart, key, id);
+        // The exit is deleted with the process; others sharing its key lose it too.
+        if (this.pendingExits.delete(key)) {
+          for (const other of this.byPidStart.get(key) ?? []) this.markIfKnown(other);
+          this.refreshMembership(PENDING_EXIT_PREFIX + key);
+          this.markIfKnown(PENDING_EXIT_PREFIX + key);
+        }
       }
-      if (entry.pendingExitKey !== undefined) this.pendingExits.delete(entry.pendingExitKey);
       if (v.docker !== undefined) removeFrom(this.podlessByDocker, v.docker, id);
       this.entries.delete(id);
       this.dirty.delete(id);
+      // Children may have borrowed its binary, and their findings looked at it.
+      for (const child of this.childrenByParent.get(id) ?? []) this.markIfKnown(child);
       if (entry.reportedGroup !== undefined) {
         this.forgotten.push({ execId: id, group: entry.reportedGroup });
       }
@@ -128,6 +148,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   }
 
   drainChanges(): TreeChanges {
+    this.settle();
     const upserts: Process[] = [];
     const removes: { execId: string; group: string }[] = this.forgotten;
     this.forgotten = [];
@@ -135,7 +156,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     for (const id of this.dirty) {
       const entry = this.entries.get(id);
       if (!entry) continue;
-      const current = entry.group ? this.view(entry) : undefined;
+      const current = entry.group ? (this.settledViews.get(id) ?? this.view(entry)) : undefined;
       const previous = entry.reportedGroup;
       if (previous !== undefined && previous !== current?.group) {
         removes.push({ execId: id, group: previous });
@@ -148,6 +169,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       entry.reportedGroup = current?.group;
     }
     this.dirty = new Set();
+    this.settledViews.clear();
     const markers = this.newMarkers;
     this.newMarkers = [];
     const groups = [...touched].sort().map((key) => this.group(key) ?? this.emptyGroup(key));
@@ -201,19 +223,17 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   }
 
   groups(): GroupSummary[] {
-    return [...this.members.keys()]
+    this.settle();
+    return this.aggregates
+      .keys()
       .sort()
-      .map((key) => this.group(key))
+      .map((key) => this.aggregates.summary(key))
       .filter((g) => g !== undefined);
   }
 
   group(key: string): GroupSummary | undefined {
-    const ids = this.members.get(key);
-    if (!ids || ids.size === 0) return undefined;
-    return summarizeGroup(
-      key,
-      [...ids].map((id) => this.process(id)).filter((p) => p !== undefined),
-    );
+    this.settle();
+    return this.aggregates.summary(key);
   }
 
   markers(): LossMarker[] {
@@ -241,6 +261,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
         group: '',
         reportedGroup: undefined,
         downloads: [],
+        contribution: undefined,
       };
       this.entries.set(execId, entry);
     }
@@ -258,6 +279,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     const values = entry.merged.values;
     const before = {
       parent: values.parentExecId,
+      replacerKey: this.replacerKeyOf(entry),
       pidStart: this.pidStartKeyOf(entry),
       docker: values.docker,
       hadPod: values.pod !== undefined,
@@ -267,21 +289,26 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     const changed = mergeSnapshot(entry.merged, this.withInternedPod(snapshot), rank, node);
     if (snapshot.docker && snapshot.pod) this.learnContainerPod(snapshot.docker, snapshot.pod);
     if (!isNew && changed.length === 0) {
-      if (entry.merged.bestRank !== rankBefore) this.dirty.add(execId);
+      if (entry.merged.bestRank !== rankBefore) this.touch(execId);
       return;
     }
-    this.dirty.add(execId);
+    this.touch(execId);
 
     if (changed.includes('parentExecId')) {
       if (before.parent !== undefined) {
         removeFrom(this.childrenByParent, before.parent, execId);
-        this.dirty.add(before.parent);
+        this.touch(before.parent);
       }
       if (values.parentExecId !== undefined)
         addTo(this.childrenByParent, values.parentExecId, execId);
     }
     // A parent's state depends on its children (exec without fork marks it replaced).
     if (values.parentExecId !== undefined) this.markIfKnown(values.parentExecId);
+    const replacerKey = this.replacerKeyOf(entry);
+    if (replacerKey !== before.replacerKey) {
+      if (before.replacerKey !== undefined) removeFrom(this.replacers, before.replacerKey, execId);
+      if (replacerKey !== undefined) addTo(this.replacers, replacerKey, execId);
+    }
 
     const pidStart = this.pidStartKeyOf(entry);
     if (pidStart !== before.pidStart) {
@@ -302,7 +329,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     }
     if (changed.includes('binary')) {
       // Children may borrow the parent's binary, and their findings look at it.
-      for (const child of this.childrenByParent.get(execId) ?? []) this.dirty.add(child);
+      for (const child of this.childrenByParent.get(execId) ?? []) this.touch(child);
     }
     this.refreshMembership(execId);
     if (changed.includes('binary') || changed.includes('arguments')) {
@@ -315,7 +342,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     const next = maxExit(entry.exit, exit);
     if (sameExit(next, entry.exit)) return;
     entry.exit = next;
-    this.dirty.add(execId);
+    this.touch(execId);
     this.refreshMembership(execId);
   }
 
@@ -339,8 +366,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     this.upsert(standIn, id, RANK_EVENT, event.node);
     if (stub && sameExit(previous, next)) return;
     this.pendingExits.set(key, next as ExitInfo);
-    this.dirty.add(id);
-    for (const match of this.byPidStart.get(key) ?? []) this.dirty.add(match);
+    this.touch(id);
+    for (const match of this.byPidStart.get(key) ?? []) this.touch(match);
     this.refreshMembership(id);
   }
 
@@ -381,7 +408,45 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   }
 
   private markIfKnown(execId: string): void {
-    if (this.entries.has(execId)) this.dirty.add(execId);
+    if (this.entries.has(execId)) this.touch(execId);
+  }
+
+  private touch(execId: string): void {
+    this.dirty.add(execId);
+    this.unsettled.add(execId);
+  }
+
+  /** Brings every changed process's contribution to its group summary up to date. */
+  private settle(): void {
+    if (this.unsettled.size === 0) return;
+    const ids = this.unsettled;
+    this.unsettled = new Set();
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (!entry) continue;
+      const view = entry.group ? this.view(entry) : undefined;
+      if (view) this.settledViews.set(id, view);
+      else this.settledViews.delete(id);
+      this.aggregates.remove(entry.contribution);
+      entry.contribution = view ? contributionOf(view) : undefined;
+      this.aggregates.add(entry.contribution);
+    }
+  }
+
+  private *contributionsIn(group: string): Iterable<Contribution> {
+    for (const id of this.members.get(group) ?? []) {
+      const c = this.entries.get(id)?.contribution;
+      if (c) yield c;
+    }
+  }
+
+  private replacerKeyOf(entry: ProcessEntry): string | undefined {
+    const v = entry.merged.values;
+    if (entry.pendingExitKey !== undefined || v.parentExecId === undefined || v.pid === undefined) {
+      return undefined;
+    }
+    if (hasFlag(v.flags, 'clone') || hasFlag(v.flags, 'procFS')) return undefined;
+    return `${v.parentExecId}|${v.pid}`;
   }
 
   /** Moves an entry to the group it belongs in now, or hides it. */
@@ -396,7 +461,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     this.registerDownloads(entry, entry.group, []);
     entry.group = next;
     this.registerDownloads(entry, next, downloads.length ? downloads : this.downloadsOf(entry));
-    this.dirty.add(execId);
+    this.touch(execId);
   }
 
   private downloadsOf(entry: ProcessEntry): string[] {
@@ -410,40 +475,11 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
    */
   private registerDownloads(entry: ProcessEntry, group: string, paths: string[]): void {
     const id = entry.merged.execId;
-    let changed = false;
-    const oldGroup = entry.group;
-    if (oldGroup) {
-      const byPath = this.downloadsByGroup.get(oldGroup);
-      for (const path of entry.downloads) {
-        if (group === oldGroup && paths.includes(path)) continue;
-        if (byPath) removeFrom(byPath, path, id);
-        changed = true;
-        if (byPath?.size === 0) this.downloadsByGroup.delete(oldGroup);
-      }
-    }
-    if (group) {
-      for (const path of paths) {
-        const byPath = this.downloadsByGroup.get(group) ?? new Map<string, Set<string>>();
-        this.downloadsByGroup.set(group, byPath);
-        if (!byPath.get(path)?.has(id)) changed = true;
-        addTo(byPath, path, id);
-      }
-    }
+    const changed = this.downloads.move(id, entry.group, entry.downloads, group, paths);
     entry.downloads = group ? paths : [];
-    if (!changed) return;
-    for (const g of new Set([oldGroup, group])) {
-      for (const member of (g && this.members.get(g)) || []) this.dirty.add(member);
+    for (const g of changed) {
+      for (const member of this.members.get(g) ?? []) this.touch(member);
     }
-  }
-
-  private downloadsIn(group: string): Map<string, string> {
-    const result = new Map<string, string>();
-    for (const [path, ids] of this.downloadsByGroup.get(group) ?? []) {
-      let first: string | undefined;
-      for (const id of ids) if (first === undefined || id < first) first = id;
-      if (first !== undefined) result.set(path, first);
-    }
-    return result;
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -482,12 +518,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     const self = entry.merged.values;
     if (self.pid === undefined) return null;
     let best: string | null = null;
-    for (const childId of this.childrenByParent.get(entry.merged.execId) ?? []) {
+    for (const childId of this.replacers.get(`${entry.merged.execId}|${self.pid}`) ?? []) {
       if (childId === entry.merged.execId) continue;
-      const child = this.entries.get(childId);
-      if (!child || child.pendingExitKey !== undefined) continue;
-      const c = child.merged.values;
-      if (c.pid !== self.pid || hasFlag(c.flags, 'clone') || hasFlag(c.flags, 'procFS')) continue;
       if (best === null || childId > best) best = childId;
     }
     return best;
@@ -558,7 +590,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
           parentId !== undefined && parentBinary !== undefined
             ? { execId: parentId, binary: parentBinary }
             : undefined,
-        downloads: this.downloadsIn(entry.group),
+        downloads: this.downloads.pathsIn(entry.group),
       },
     );
   }

@@ -29,3 +29,9 @@ export function timeMs(time: string | undefined | null): number {
   const key = timeKey(time);
   return key ? Date.parse(key.slice(0, 23) + 'Z') : Number.NaN;
 }
+
+/** Orders by instant, then by the text, so equal instants written differently still sort one way. */
+export function compareTimeText(a: string, b: string): number {
+  const order = compareTime(a, b);
+  return order !== 0 ? order : a < b ? -1 : a > b ? 1 : 0;
+}

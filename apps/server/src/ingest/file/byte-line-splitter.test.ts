@@ -35,7 +35,7 @@ describe('ByteLineSplitter', () => {
 
   it('reports a line over the limit once, whether it is held or whole in a chunk', () => {
     const splitter = new ByteLineSplitter(undefined, 4);
-    const error = 'line too long (limit 4 characters)';
+    const error = 'line too long (limit 4 bytes)';
     expect(splitter.push(bytes('abcde\nok\n'))).toEqual([
       { lineNo: 1, text: '', error },
       { lineNo: 2, text: 'ok' },
@@ -47,5 +47,43 @@ describe('ByteLineSplitter', () => {
       { lineNo: 4, text: 'end' },
     ]);
     expect(splitter.position).toEqual({ offset: 9 + 26 + 6, line: 4 });
+  });
+
+  it('counts the limit in bytes: four 3-byte characters are 12 bytes', () => {
+    const splitter = new ByteLineSplitter(undefined, 11);
+    expect(splitter.push(bytes('€€€€\n€€€\n'))).toEqual([
+      { lineNo: 1, text: '', error: 'line too long (limit 11 bytes)' },
+      { lineNo: 2, text: '€€€' },
+    ]);
+  });
+
+  it('holds at most the limit of a runaway line, however much of it arrives', () => {
+    const splitter = new ByteLineSplitter(undefined, 1024);
+    for (let i = 0; i < 100; i += 1) splitter.push(Buffer.alloc(64 * 1024, 0x61));
+    expect(splitter.push(bytes('\n{}\n'))).toEqual([
+      { lineNo: 1, text: '', error: 'line too long (limit 1024 bytes)' },
+      { lineNo: 2, text: '{}' },
+    ]);
+  });
+
+  it('rejects a line with invalid UTF-8 instead of replacing its bytes, held or whole', () => {
+    const bad = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    const overlong = Buffer.from([0xc0, 0xaf]);
+    const surrogate = Buffer.from([0xed, 0xa0, 0x80]);
+    const truncated = Buffer.from([0xe2, 0x82]);
+    const splitter = new ByteLineSplitter();
+    const lines = splitter.push(
+      Buffer.concat([bad, bytes('\n'), overlong, bytes('\nok\n'), surrogate, bytes('\n')]),
+    );
+    lines.push(...splitter.push(truncated), ...splitter.push(bytes('\n')));
+    lines.push(...splitter.push(bytes('é')), ...splitter.end());
+    expect(lines).toEqual([
+      { lineNo: 1, text: '', error: 'invalid UTF-8' },
+      { lineNo: 2, text: '', error: 'invalid UTF-8' },
+      { lineNo: 3, text: 'ok' },
+      { lineNo: 4, text: '', error: 'invalid UTF-8' },
+      { lineNo: 5, text: '', error: 'invalid UTF-8' },
+      { lineNo: 6, text: 'é' },
+    ]);
   });
 });

@@ -1,9 +1,8 @@
-import { DEFAULT_MAX_LINE_LENGTH } from '@exectree/domain';
+import { isUtf8 } from 'node:buffer';
 import type { NumberedLine } from '../line-splitter.ts';
+import { DEFAULT_MAX_LINE_BYTES, INVALID_UTF8, lineTooLong } from '../line-limits.ts';
 
 const NEWLINE = 0x0a;
-/** A UTF-8 line is at least a third as many UTF-16 units as bytes. */
-const MAX_BYTES_PER_UNIT = 3;
 
 /** A position between two lines: a byte offset and the number of lines before it. */
 export interface LinePosition {
@@ -15,7 +14,9 @@ export interface LinePosition {
  * Splits bytes into numbered lines on 0x0A, which never occurs inside a UTF-8 sequence, so
  * `position` (just after the last complete line) is an exact byte offset to resume from.
  * Each line is decoded on its own, which measured faster than decoding whole chunks and
- * leaves no line pinning a chunk-sized string in memory.
+ * leaves no line pinning a chunk-sized string in memory. A line that is not valid UTF-8 is
+ * rejected rather than decoded with U+FFFD in place of its bad bytes, and a line longer than
+ * `maxBytes` is dropped as it arrives: at most `maxBytes` of a line are ever held.
  */
 export class ByteLineSplitter {
   private carry: Buffer[] = [];
@@ -26,7 +27,7 @@ export class ByteLineSplitter {
 
   constructor(
     start: LinePosition = { offset: 0, line: 0 },
-    private readonly maxLength = DEFAULT_MAX_LINE_LENGTH,
+    private readonly maxBytes = DEFAULT_MAX_LINE_BYTES,
   ) {
     this.fed = start.offset;
     this.done = { ...start };
@@ -89,20 +90,20 @@ export class ByteLineSplitter {
   }
 
   private decode(bytes: Buffer, start: number, end: number): NumberedLine {
-    if (end - start > this.maxLength * MAX_BYTES_PER_UNIT) return this.tooLong();
-    const text = bytes.toString('utf8', start, end);
-    if (text.length > this.maxLength) return this.tooLong();
+    if (end - start > this.maxBytes) return this.rejected(lineTooLong(this.maxBytes));
+    // fatal decoding, per line: isUtf8 is a native scan, cheap next to parsing the line.
+    if (!isUtf8(bytes.subarray(start, end))) return this.rejected(INVALID_UTF8);
     this.done.line += 1;
-    return { lineNo: this.done.line, text };
+    return { lineNo: this.done.line, text: bytes.toString('utf8', start, end) };
   }
 
   private tooLong(): NumberedLine {
+    return this.rejected(lineTooLong(this.maxBytes));
+  }
+
+  private rejected(error: string): NumberedLine {
     this.done.line += 1;
-    return {
-      lineNo: this.done.line,
-      text: '',
-      error: `line too long (limit ${this.maxLength} characters)`,
-    };
+    return { lineNo: this.done.line, text: '', error };
   }
 
   private hold(bytes: Buffer): void {
@@ -110,7 +111,7 @@ export class ByteLineSplitter {
     this.carry.push(Buffer.from(bytes));
     this.carryBytes += bytes.length;
     // A runaway line (say, a binary file) must not grow without bound; it is reported once complete.
-    if (this.carryBytes > this.maxLength * MAX_BYTES_PER_UNIT) {
+    if (this.carryBytes > this.maxBytes) {
       this.carry = [];
       this.carryBytes = 0;
       this.overflowing = true;

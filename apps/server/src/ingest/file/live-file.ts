@@ -12,7 +12,7 @@ export type Commit = (lines: NumberedLine[], end: LinePosition) => void;
  * last committed one, and the next drain reads those lines again.
  */
 export class LiveFile {
-  private splitter = new ByteLineSplitter();
+  private splitter: ByteLineSplitter;
   private committed: LinePosition = { offset: 0, line: 0 };
 
   private constructor(
@@ -20,20 +20,29 @@ export class LiveFile {
     readonly fileId: string,
     private first: Buffer,
     readonly size: number,
-  ) {}
+    private readonly maxLineBytes: number | undefined,
+  ) {
+    this.splitter = new ByteLineSplitter(undefined, maxLineBytes);
+  }
 
   /** The first bytes, growing while the file is shorter than FINGERPRINT_BYTES. */
   get prefix(): Buffer {
     return this.first;
   }
 
-  static async open(path: string): Promise<LiveFile> {
+  static async open(path: string, maxLineBytes?: number): Promise<LiveFile> {
     const handle = await open(path, 'r');
     try {
       const info = await handle.stat();
       const prefix = Buffer.alloc(Math.min(FINGERPRINT_BYTES, info.size));
       const { bytesRead } = await handle.read(prefix, 0, prefix.length, 0);
-      return new LiveFile(handle, fileIdOf(info), prefix.subarray(0, bytesRead), info.size);
+      return new LiveFile(
+        handle,
+        fileIdOf(info),
+        prefix.subarray(0, bytesRead),
+        info.size,
+        maxLineBytes,
+      );
     } catch (error) {
       await handle.close();
       throw error;
@@ -47,7 +56,7 @@ export class LiveFile {
 
   /** Continue after `from` instead of the start. */
   seek(from: LinePosition): void {
-    this.splitter = new ByteLineSplitter(from);
+    this.splitter = new ByteLineSplitter(from, this.maxLineBytes);
     this.committed = { ...from };
   }
 
@@ -80,7 +89,7 @@ export class LiveFile {
       commit(lines, end);
       this.committed = end;
     } catch (error) {
-      this.splitter = new ByteLineSplitter(this.committed);
+      this.splitter = new ByteLineSplitter(this.committed, this.maxLineBytes);
       throw error;
     }
   }

@@ -6,6 +6,8 @@ export interface ReadLinesOptions {
   /** Where to start: a line boundary of the (decompressed) content. */
   from?: LinePosition;
   chunkBytes?: number;
+  /** Longer lines are discarded as they arrive and rejected. */
+  maxLineBytes?: number;
   /** A batch is handed over once it holds this many lines, and at the end. */
   batchLines: number;
   /** Called with each batch and the position just after its last line. */
@@ -26,7 +28,7 @@ export async function readFileLines(
 ): Promise<LinePosition> {
   const from = options.from ?? { offset: 0, line: 0 };
   const content = openContent(path, from.offset, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
-  const splitter = new ByteLineSplitter(from);
+  const splitter = new ByteLineSplitter(from, options.maxLineBytes);
   let batch: NumberedLine[] = [];
   let handed = { ...from };
   const flush = () => {

@@ -15,6 +15,10 @@ export interface GetEventsStreamOptions {
   target: string;
   proto: TetragonProto;
   request: GetEventsRequest;
+  /** Decodes one response; the method's own decoder when absent. */
+  deserialize?: (bytes: Buffer) => object;
+  /** Larger messages end the call (grpc-js's own limit, 4 MiB by default). */
+  maxReceiveBytes?: number;
 }
 
 /**
@@ -27,19 +31,26 @@ const CHANNEL_OPTIONS: ChannelOptions = { 'grpc.use_local_subchannel_pool': 1 };
 /** Streams tetragon.FineGuidanceSensors/GetEvents over insecure channels (Tetragon's socket is local). */
 export function createGetEventsOpener(options: GetEventsStreamOptions): EventStreamOpener {
   const { target, proto, request } = options;
+  const deserialize = options.deserialize ?? proto.getEvents.responseDeserialize;
+  const channelOptions: ChannelOptions = {
+    ...CHANNEL_OPTIONS,
+    ...(options.maxReceiveBytes === undefined
+      ? {}
+      : { 'grpc.max_receive_message_length': options.maxReceiveBytes }),
+  };
   let client: Client | undefined;
 
   return {
     open(handlers: StreamHandlers) {
       client?.close();
-      const own = new Client(target, credentials.createInsecure(), CHANNEL_OPTIONS);
+      const own = new Client(target, credentials.createInsecure(), channelOptions);
       client = own;
       const channel = own.getChannel();
       const method = proto.getEvents;
       const call = own.makeServerStreamRequest(
         method.path,
         method.requestSerialize,
-        method.responseDeserialize,
+        deserialize,
         request,
       );
       let done = false;

@@ -1,6 +1,6 @@
 import type { NumberedLine } from '../line-splitter.ts';
 
-export const DEFAULT_MAX_BATCH_LINES = 1_000;
+export const DEFAULT_MAX_BATCH_LINES = 250;
 
 /**
  * Groups lines that arrive in the same turn of the event loop into one batch, so a burst of

@@ -25,6 +25,8 @@ export type ValueType =
 
 export interface FieldSchema {
   name: string;
+  /** The field number on the wire. */
+  number: number;
   repeated: boolean;
   /** The element type; for a map, the type of its values. */
   value: ValueType;
@@ -53,6 +55,7 @@ export interface ProtoSchema {
 
 const fieldDescriptor = z.object({
   name: z.string(),
+  number: z.number(),
   label: z.string(),
   type: z.string(),
   typeName: z.string(),
@@ -141,12 +144,18 @@ function fieldSchema(
     if (keyType.kind !== 'scalar') throw new Error(`${scope}.${field.name}: map key is not scalar`);
     return {
       name: field.name,
+      number: field.number,
       repeated: false,
       value: valueType(scope, value, known),
       mapKey: keyType.scalar,
     };
   }
-  return { name: field.name, repeated, value: valueType(scope, field, known) };
+  return {
+    name: field.name,
+    number: field.number,
+    repeated,
+    value: valueType(scope, field, known),
+  };
 }
 
 function valueType(scope: string, field: FieldDescriptor, known: ReadonlySet<string>): ValueType {

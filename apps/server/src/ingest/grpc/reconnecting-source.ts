@@ -1,4 +1,5 @@
 import type { Log } from '../../log.ts';
+import { LineRejection } from '../line-limits.ts';
 import type { NumberedLine } from '../line-splitter.ts';
 import { message, type IngestPipeline } from '../pipeline.ts';
 import type { Source } from '../source.ts';
@@ -47,7 +48,11 @@ export function createReconnectingSource(options: ReconnectingSourceOptions): So
       return { lineNo, text: toLine(received) };
     } catch (error) {
       // Counted and reported as a rejected line, like any line the parser cannot read.
-      return { lineNo, text: '', error: `cannot convert the event: ${message(error)}` };
+      const reason =
+        error instanceof LineRejection
+          ? error.message
+          : `cannot convert the event: ${message(error)}`;
+      return { lineNo, text: '', error: reason };
     }
   };
 

@@ -4,8 +4,8 @@ import { ConnectionBanner } from '../ConnectionBanner/ConnectionBanner.tsx';
 import { DemoBanner } from '../DemoBanner/DemoBanner.tsx';
 import { DetailPanel } from '../DetailPanel/DetailPanel.tsx';
 import { PodList } from '../PodList/PodList.tsx';
-import { ProcessGraph } from '../ProcessGraph/ProcessGraph.tsx';
 import { TopBar } from '../TopBar/TopBar.tsx';
+import { Workspace } from '../Workspace/Workspace.tsx';
 import { useGlobalKeys } from './useGlobalKeys.ts';
 import './App.css';
 
@@ -25,8 +25,8 @@ export function App() {
         className={`app__body${exec !== null ? ' app__body--details' : ''}${stale ? ' app__body--stale' : ''}`}
       >
         <PodList />
-        <ProcessGraph />
-        {exec !== null && <DetailPanel key={exec} execId={exec} />}
+        <Workspace />
+        {exec !== null && <DetailPanel execId={exec} />}
       </div>
     </div>
   );

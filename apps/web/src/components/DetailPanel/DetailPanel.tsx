@@ -1,14 +1,14 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Process } from '@exectree/domain';
 import { useLiveStore } from '../../stores/live-store.ts';
-import { closeDetails, useUiStore } from '../../stores/ui-store.ts';
-import { encodeRoute } from '../../url/url-state.ts';
-import { basename, dirname, printable } from '../../view/format.ts';
-import { CopyButton } from '../CopyButton/CopyButton.tsx';
-import { Icon } from '../Icon/Icon.tsx';
-import { StatusBadge } from '../StatusBadge/StatusBadge.tsx';
+import { execChain } from '../../view/exec-chain.ts';
+import { printable } from '../../view/format.ts';
 import { EmptyState } from '../EmptyState/EmptyState.tsx';
-import { Lineage } from './Lineage.tsx';
+import { Ancestry } from './Ancestry.tsx';
+import { Children } from './Children.tsx';
+import { CommandSection, DetailHeader } from './DetailHeader.tsx';
+import { Events } from './Events.tsx';
+import { Findings } from './Findings.tsx';
 import { ProcessFacts } from './ProcessFacts.tsx';
 import { useProcessDetail } from './useProcessDetail.ts';
 import './DetailPanel.css';
@@ -23,59 +23,8 @@ function LoadingLines() {
   );
 }
 
-function CopyLink() {
-  const group = useUiStore((s) => s.group);
-  const exec = useUiStore((s) => s.exec);
-  const href = `${window.location.origin}${window.location.pathname}${encodeRoute({ group, exec })}`;
-  return <CopyButton text={href} label="Copy link to this process" icon="link" />;
-}
-
-function Header({ process }: { process: Process | null }) {
-  const binary = process ? printable(process.binary || '<unknown>') : '';
-  return (
-    <header className="details__head">
-      <div className="details__titles">
-        <h2 className="details__name mono" id="details-title">
-          {process ? basename(binary) : 'Process'}
-        </h2>
-        {process && <p className="details__path mono">{dirname(binary)}</p>}
-      </div>
-      {process && <StatusBadge process={process} size="md" />}
-      <CopyLink />
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Close details"
-        title="Close (Esc)"
-        onClick={closeDetails}
-      >
-        <Icon name="close" />
-      </button>
-    </header>
-  );
-}
-
-function Command({ process }: { process: Process }) {
-  const command = [process.binary, process.arguments].filter(Boolean).join(' ');
-  return (
-    <section className="dsection" aria-labelledby="details-command">
-      <div className="dsection__row">
-        <h3 className="dsection__title" id="details-command">
-          Command
-        </h3>
-        <CopyButton text={command} label="Copy command line" />
-      </div>
-      <pre className="details__cmd" data-testid="command-line">
-        <span className="details__cmd-bin">{printable(process.binary || '<unknown>')}</span>
-        {process.arguments && ' '}
-        {printable(process.arguments)}
-      </pre>
-    </section>
-  );
-}
-
-/** Right-hand panel: everything known about the selected process. */
-export function DetailPanel({ execId }: { execId: string }) {
+/** Header and sections of one process; remounted per process, so scroll and state reset. */
+function DetailContent({ execId }: { execId: string }) {
   const live = useLiveStore((s) => s.tree.processes.get(execId) ?? null);
   const processes = useLiveStore((s) => s.tree.processes);
   const liveChildren = useMemo(() => {
@@ -84,27 +33,41 @@ export function DetailPanel({ execId }: { execId: string }) {
       if (p.parentExecId === execId && p.execId !== execId) n += 1;
     return n;
   }, [processes, execId]);
-  const revision = `${live?.state ?? ''}:${live?.exitTime ?? ''}:${liveChildren}`;
+  const revision = [live?.state, live?.exitTime, live?.eventCount, liveChildren].join(':');
   const result = useProcessDetail(execId, revision);
 
   const detail = result.status === 'ready' ? result.detail : null;
   const process = live ?? detail?.process ?? null;
+  const lookup = useCallback(
+    (id: string): Process | undefined =>
+      processes.get(id) ??
+      detail?.ancestors.find((p) => p.execId === id) ??
+      detail?.children.find((p) => p.execId === id),
+    [processes, detail],
+  );
+  const chain = useMemo(() => (process ? execChain(process, lookup) : []), [process, lookup]);
 
   let body;
   if (process) {
+    const pending =
+      result.status === 'loading' ? (
+        <section className="dsection">
+          <LoadingLines />
+        </section>
+      ) : (
+        <p className="dsection__empty dsection" data-testid="detail-partial">
+          Ancestry, children and events are not available for this process
+          {result.status === 'error' ? `: ${printable(result.message)}` : '.'}
+        </p>
+      );
     body = (
       <>
-        <Command process={process} />
-        <ProcessFacts process={process} parent={detail?.ancestors[0] ?? null} />
-        {detail ? (
-          <Lineage process={process} ancestors={detail.ancestors} children={detail.children} />
-        ) : result.status === 'loading' ? (
-          <section className="dsection">
-            <LoadingLines />
-          </section>
-        ) : (
-          <p className="dsection__empty dsection">Ancestry is not available for this process.</p>
-        )}
+        <Findings process={process} lookup={lookup} />
+        <CommandSection process={process} />
+        {detail ? <Ancestry process={process} ancestors={detail.ancestors} /> : pending}
+        <ProcessFacts process={process} parent={detail?.ancestors[0] ?? null} chain={chain} />
+        {detail && <Children children={detail.children} />}
+        {detail && <Events events={detail.events} />}
       </>
     );
   } else if (result.status === 'loading') {
@@ -132,9 +95,21 @@ export function DetailPanel({ execId }: { execId: string }) {
   }
 
   return (
-    <aside className="details" aria-labelledby="details-title" data-testid="detail-panel">
-      <Header process={process} />
+    <>
+      <DetailHeader process={process} />
       <div className="details__scroll">{body}</div>
+    </>
+  );
+}
+
+/**
+ * Right-hand panel: everything known about the selected process. The panel itself stays
+ * mounted while the selection moves (keyboard browsing would replay its entrance otherwise).
+ */
+export function DetailPanel({ execId }: { execId: string }) {
+  return (
+    <aside className="details" aria-labelledby="details-title" data-testid="detail-panel">
+      <DetailContent key={execId} execId={execId} />
     </aside>
   );
 }

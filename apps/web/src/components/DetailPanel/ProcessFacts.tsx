@@ -1,14 +1,10 @@
 import { decodeExecId, type Process } from '@exectree/domain';
 import { selectProcess } from '../../stores/ui-store.ts';
-import {
-  formatDuration,
-  formatTimestamp,
-  printable,
-  shortContainerId,
-  truncateMiddle,
-} from '../../view/format.ts';
+import { formatDuration, formatTimestamp, printable, truncateMiddle } from '../../view/format.ts';
 import { CopyButton } from '../CopyButton/CopyButton.tsx';
 import { Field } from './Field.tsx';
+import { ExecChain } from './ExecChain.tsx';
+import { KubernetesFacts } from './KubernetesFacts.tsx';
 
 const UNSET_AUID = 4294967295;
 
@@ -28,14 +24,20 @@ function outcome(process: Process): { label: string; value: string; tone: string
   };
 }
 
+interface ProcessFactsProps {
+  process: Process;
+  parent: Process | null;
+  /** The images its pid ran without forking, oldest first (just itself when none). */
+  chain: readonly Process[];
+}
+
 /** Process, Kubernetes and identity facts of one process. */
-export function ProcessFacts({ process, parent }: { process: Process; parent: Process | null }) {
+export function ProcessFacts({ process, parent, chain }: ProcessFactsProps) {
   const decoded = decodeExecId(process.execId);
   const end = outcome(process);
   const duration =
     process.exitTime !== null ? formatDuration(process.startTime, process.exitTime) : null;
-  const pod = process.pod;
-  const container = pod?.container ?? null;
+  const container = process.pod?.container ?? null;
 
   return (
     <>
@@ -94,11 +96,16 @@ export function ProcessFacts({ process, parent }: { process: Process; parent: Pr
               )}
             </Field>
           )}
+          {chain.length > 1 && (
+            <Field name="exec-chain" label="Exec chain">
+              <ExecChain chain={chain} current={process.execId} />
+            </Field>
+          )}
           {process.flags.length > 0 && (
             <Field name="flags" label="Flags">
-              <span className="chips">
+              <span className="dchips">
                 {process.flags.map((flag) => (
-                  <span key={flag} className="chip mono">
+                  <span key={flag} className="dchip mono">
                     {printable(flag)}
                   </span>
                 ))}
@@ -113,56 +120,7 @@ export function ProcessFacts({ process, parent }: { process: Process; parent: Pr
         </dl>
       </section>
 
-      <section className="dsection" aria-labelledby="facts-k8s">
-        <h3 className="dsection__title" id="facts-k8s">
-          {pod ? 'Kubernetes' : 'Location'}
-        </h3>
-        <dl className="fields">
-          {pod && (
-            <Field name="pod" label="Pod" mono>
-              {printable(`${pod.namespace}/${pod.name}`)}
-            </Field>
-          )}
-          {container && (
-            <>
-              <Field name="container" label="Container" mono>
-                {printable(container.name)}
-                {container.maybeExecProbe && (
-                  <span className="chip chip--warn">likely exec probe</span>
-                )}
-              </Field>
-              <Field name="image" label="Image" mono>
-                {printable(container.image)}
-              </Field>
-              <Field name="container-id" label="Container ID" mono>
-                <span title={printable(container.id)}>
-                  {shortContainerId(printable(container.id))}
-                </span>
-              </Field>
-            </>
-          )}
-          {pod?.workload && (
-            <Field name="workload" label="Workload" mono>
-              {printable(`${pod.workloadKind ? pod.workloadKind + '/' : ''}${pod.workload}`)}
-            </Field>
-          )}
-          {process.inInitTree !== null && pod && (
-            <Field name="init-tree" label="Entry">
-              {process.inInitTree
-                ? 'descends from the container entrypoint'
-                : 'entered from outside the init tree (e.g. kubectl exec)'}
-            </Field>
-          )}
-          {!pod && process.docker && (
-            <Field name="docker" label="Container ID" mono>
-              {printable(process.docker)}
-            </Field>
-          )}
-          <Field name="node" label="Node" mono>
-            {printable(process.node || '—')}
-          </Field>
-        </dl>
-      </section>
+      <KubernetesFacts process={process} />
 
       <section className="dsection" aria-labelledby="facts-ids">
         <h3 className="dsection__title" id="facts-ids">

@@ -19,7 +19,20 @@ export type IconName =
   | 'terminal'
   | 'wifi-off'
   | 'collapse'
-  | 'stack';
+  | 'stack'
+  | 'pause'
+  | 'play'
+  | 'share'
+  | 'filter'
+  | 'chevron-up'
+  | 'chevron-down'
+  | 'timeline'
+  | 'split'
+  | 'range'
+  | 'clock'
+  | 'restart'
+  | 'flag'
+  | 'braces';
 
 const PATHS: Record<IconName, string> = {
   search: 'M7 12.5a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11ZM11 11l3.5 3.5',
@@ -41,6 +54,20 @@ const PATHS: Record<IconName, string> = {
   terminal: 'M2.5 3h11v10h-11zM5 6.5 7 8.5 5 10.5M8.5 10.5h3',
   collapse: 'M5 2.5 8 5.5l3-3M5 13.5l3-3 3 3M2.5 8h11',
   stack: 'M3 5.5h10v8H3zM4.5 3.5h7M6 1.5h4',
+  restart: 'M13 8a5 5 0 1 1-1.5-3.6M13 2.5v3h-3',
+  flag: 'M3.5 14.5v-12M3.5 2.5h8l-1.5 3 1.5 3h-8',
+  braces:
+    'M6 2.5c-1.5 0-2 .7-2 2v1.5c0 1-.5 1.5-1.5 2 1 .5 1.5 1 1.5 2v1.5c0 1.3.5 2 2 2M10 2.5c1.5 0 2 .7 2 2v1.5c0 1 .5 1.5 1.5 2-1 .5-1.5 1-1.5 2v1.5c0 1.3-.5 2-2 2',
+  pause: 'M5.5 3.5v9M10.5 3.5v9',
+  play: 'M5 3.2v9.6L12.5 8 5 3.2Z',
+  share: 'M8 1.8v8.4M5 4.6l3-3 3 3M3.5 8v5.5h9V8',
+  filter: 'M2.5 3h11l-4.25 5.25V13l-2.5 1.5V8.25L2.5 3Z',
+  'chevron-up': 'M3.5 10 8 5.5l4.5 4.5',
+  'chevron-down': 'M3.5 6 8 10.5 12.5 6',
+  timeline: 'M2.5 4h6M5 8h8.5M3.5 12h5',
+  split: 'M2.5 2.5h11v11h-11zM2.5 8h11',
+  range: 'M2.5 3v10M13.5 3v10M5 8h6M6.5 6.5 5 8l1.5 1.5M9.5 6.5 11 8l-1.5 1.5',
+  clock: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM8 4.5V8l2.5 1.5',
   'wifi-off':
     'M2 2l12 12M5.5 8.5a4 4 0 0 1 5 0M3 6a7.5 7.5 0 0 1 3-1.6M13 6a7.5 7.5 0 0 0-3.3-1.7M8 12h.01',
 };

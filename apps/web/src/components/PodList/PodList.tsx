@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLiveStore } from '../../stores/live-store.ts';
 import { selectGroup, setPodFilter, useUiStore } from '../../stores/ui-store.ts';
-import { buildSections, flattenSections } from '../../view/group-list.ts';
+import { buildNavigator, groupRows, type NavCounts, type NavRow } from '../../view/navigator.ts';
+import { openGroupFacts } from '../../view/open-group.ts';
 import { formatCount } from '../../view/format.ts';
-import { Icon } from '../Icon/Icon.tsx';
-import { PodListItem } from './PodListItem.tsx';
-import { FILTER_INPUT_ID } from './filter-input.ts';
 import { findByData } from '../../view/dom.ts';
+import { Icon } from '../Icon/Icon.tsx';
+import { NavItem } from './NavItem.tsx';
+import { FILTER_INPUT_ID } from './filter-input.ts';
 import './PodList.css';
 
 function SkeletonRows() {
@@ -22,41 +23,85 @@ function SkeletonRows() {
   );
 }
 
+/** Counts the loaded processes of the open group know better than its summary. */
+function useOpenGroupOverrides(): ReadonlyMap<string, Partial<NavCounts>> | undefined {
+  const tree = useLiveStore((s) => s.tree);
+  const group = useUiStore((s) => s.group);
+  return useMemo(() => {
+    if (group === null || tree.group !== group || tree.status !== 'ready') return undefined;
+    if (tree.processes.size === 0) return undefined;
+    const facts = openGroupFacts(tree.processes);
+    return new Map([[group, { flagged: facts.flagged, restarts: facts.restarts.total }]]);
+  }, [tree, group]);
+}
+
+/** The navigator: namespaces → workloads → pods, containers without pod, hosts by node. */
 export function PodList() {
   const groups = useLiveStore((s) => s.groups);
   const connection = useLiveStore((s) => s.connection.status);
   const filter = useUiStore((s) => s.podFilter);
   const selected = useUiStore((s) => s.group);
   const [focused, setFocused] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const scroller = useRef<HTMLDivElement>(null);
+  const overrides = useOpenGroupOverrides();
 
-  const sections = useMemo(
-    () => (groups ? buildSections(groups.values(), filter, selected) : []),
-    [groups, filter, selected],
+  const rows = useMemo(
+    () =>
+      groups
+        ? buildNavigator(groups.values(), {
+            filter,
+            collapsed,
+            keep: selected,
+            ...(overrides ? { overrides } : {}),
+          })
+        : [],
+    [groups, filter, collapsed, selected, overrides],
   );
-  const flat = useMemo(() => flattenSections(sections), [sections]);
-  const keys = useMemo(() => flat.map((g) => g.key), [flat]);
+  const byId = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
+  const firstGroup = useMemo(() => groupRows(rows)[0]?.id ?? null, [rows]);
   const total = groups?.size ?? 0;
 
-  // The one item reachable with Tab: the focused one, else the selected one, else the first.
+  // The one row reachable with Tab: the focused one, else the selected one, else the first.
   const tabbable =
-    (focused !== null && keys.includes(focused) && focused) ||
-    (selected !== null && keys.includes(selected) && selected) ||
-    keys[0] ||
+    (focused !== null && byId.has(focused) && focused) ||
+    (selected !== null && byId.has(selected) && selected) ||
+    rows[0]?.id ||
     null;
 
-  const focusKey = (key: string | undefined) => {
-    if (key === undefined) return;
-    setFocused(key);
-    findByData<HTMLElement>(scroller.current, 'key', key)?.focus();
+  const focusRow = (id: string | undefined) => {
+    if (id === undefined) return;
+    setFocused(id);
+    findByData<HTMLElement>(scroller.current, 'key', id)?.focus();
   };
 
-  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = tabbable === null ? -1 : keys.indexOf(tabbable);
+  const setOpen = useCallback((id: string, open: boolean) => {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (open) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const onActivate = useCallback(
+    (row: NavRow) => {
+      setFocused(row.id);
+      if (row.kind === 'group') selectGroup(row.id);
+      else setOpen(row.id, !row.open);
+    },
+    [setOpen],
+  );
+
+  const onTreeKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target instanceof Element ? event.target.closest('[data-key]') : null;
+    const current = target?.getAttribute('data-key') ?? tabbable;
+    const index = current === null ? -1 : (byId.get(current) ?? -1);
+    const row = rows[index];
     let next: string | undefined;
     switch (event.key) {
       case 'ArrowDown':
-        next = keys[Math.min(keys.length - 1, index + 1)];
+        next = rows[Math.min(rows.length - 1, index + 1)]?.id;
         break;
       case 'ArrowUp':
         if (index <= 0) {
@@ -64,23 +109,40 @@ export function PodList() {
           event.preventDefault();
           return;
         }
-        next = keys[index - 1];
+        next = rows[index - 1]?.id;
+        break;
+      case 'ArrowRight':
+        if (row && row.kind !== 'group') {
+          if (!row.open) {
+            event.preventDefault();
+            setOpen(row.id, true);
+            return;
+          }
+          next = row.childIds[0];
+        }
+        break;
+      case 'ArrowLeft':
+        if (row && row.kind !== 'group' && row.open) {
+          event.preventDefault();
+          setOpen(row.id, false);
+          return;
+        }
+        next = row?.parentId ?? undefined;
         break;
       case 'Home':
-        next = keys[0];
+        next = rows[0]?.id;
         break;
       case 'End':
-        next = keys[keys.length - 1];
+        next = rows[rows.length - 1]?.id;
         break;
       default:
         return;
     }
     event.preventDefault();
-    focusKey(next);
+    focusRow(next);
   };
 
-  const onSelect = useCallback((key: string) => selectGroup(key), []);
-  const onFocusItem = useCallback((key: string) => setFocused(key), []);
+  const onFocusRow = useCallback((id: string) => setFocused(id), []);
 
   let body: ReactNode;
   if (groups === null) {
@@ -98,7 +160,7 @@ export function PodList() {
         Pods appear here as soon as Tetragon events arrive.
       </div>
     );
-  } else if (flat.length === 0) {
+  } else if (rows.length === 0) {
     body = (
       <p className="podlist__note">
         Nothing matches “<span className="mono">{filter}</span>”.
@@ -108,32 +170,19 @@ export function PodList() {
     body = (
       <div
         className="podlist__list"
-        role="listbox"
+        role="tree"
         aria-label="Pods, containers and hosts"
-        onKeyDown={onListKeyDown}
+        onKeyDown={onTreeKeyDown}
       >
-        {sections.map((section) => (
-          <div
-            key={section.id}
-            role="group"
-            aria-labelledby={`sec-${section.id}`}
-            className="podlist__section"
-          >
-            <div className="podlist__heading" id={`sec-${section.id}`} role="presentation">
-              <span className="podlist__heading-title">{section.title}</span>
-              <span className="podlist__heading-count">{section.items.length}</span>
-            </div>
-            {section.items.map((group) => (
-              <PodListItem
-                key={group.key}
-                group={group}
-                selected={group.key === selected}
-                tabbable={group.key === tabbable}
-                onSelect={onSelect}
-                onFocusItem={onFocusItem}
-              />
-            ))}
-          </div>
+        {rows.map((row) => (
+          <NavItem
+            key={row.id}
+            row={row}
+            selected={row.id === selected}
+            tabbable={row.id === tabbable}
+            onActivate={onActivate}
+            onFocusRow={onFocusRow}
+          />
         ))}
       </div>
     );
@@ -160,17 +209,18 @@ export function PodList() {
             onKeyDown={(event) => {
               if (event.key === 'ArrowDown') {
                 event.preventDefault();
-                focusKey(tabbable ?? undefined);
+                // While filtering, the first match is what the user is after.
+                focusRow((filter.trim() !== '' ? firstGroup : tabbable) ?? undefined);
               } else if (event.key === 'Escape' && filter !== '') {
                 event.stopPropagation();
                 setPodFilter('');
-              } else if (event.key === 'Enter' && flat.length > 0) {
-                selectGroup(flat[0]?.key ?? null);
+              } else if (event.key === 'Enter' && firstGroup !== null) {
+                selectGroup(firstGroup);
               }
             }}
           />
           <span className="kbd podlist__filter-kbd" aria-hidden="true">
-            /
+            W
           </span>
         </label>
       </div>

@@ -15,6 +15,16 @@ export function GraphLegend() {
           {item.label}
         </li>
       ))}
+      <li className="glegend__item">
+        <span className="glegend__marker" aria-hidden="true">
+          !
+        </span>
+        finding
+      </li>
+      <li className="glegend__item">
+        <span className="glegend__lane" aria-hidden="true" />
+        exec chain
+      </li>
     </ul>
   );
 }

@@ -1,20 +1,23 @@
 import { useMemo } from 'react';
-import { parseGroupKey, type GroupSummary } from '@exectree/domain';
+import { parseGroupKey, type GroupSummary, type Process } from '@exectree/domain';
 import { useLiveStore } from '../../stores/live-store.ts';
 import { formatCount, plural, printable } from '../../view/format.ts';
+import { openGroupFacts } from '../../view/open-group.ts';
 import { Icon } from '../Icon/Icon.tsx';
 
 interface GroupHeaderProps {
   groupKey: string;
   summary: GroupSummary | undefined;
-  shown: number;
+  processes: ReadonlyMap<string, Process>;
 }
 
 const KIND_LABEL = { pod: 'Pod', container: 'Container', host: 'Host' } as const;
 
 /** Title row of the center pane: what is shown, where it runs, and how complete it is. */
-export function GroupHeader({ groupKey, summary, shown }: GroupHeaderProps) {
+export function GroupHeader({ groupKey, summary, processes }: GroupHeaderProps) {
   const ref = parseGroupKey(groupKey);
+  const shown = processes.size;
+  const { flagged, restarts } = openGroupFacts(processes);
   const markers = useLiveStore((s) => s.markers);
   const node = summary?.node ?? null;
   const dropped = useMemo(() => {
@@ -66,6 +69,28 @@ export function GroupHeader({ groupKey, summary, shown }: GroupHeaderProps) {
         </span>
         {summary && summary.exited > 0 && (
           <span className="gheader__stat">{plural(summary.exited, 'exited', 'exited')}</span>
+        )}
+        {restarts.total > 0 && (
+          <span
+            className="gheader__stat gheader__stat--restarts"
+            data-testid="header-restarts"
+            title={restarts.containers
+              .map((c) => `${printable(c.name)}: ${plural(c.restarts, 'restart')}`)
+              .join('\n')}
+          >
+            <Icon name="restart" size={13} />
+            {plural(restarts.total, 'restart')}
+          </span>
+        )}
+        {flagged > 0 && (
+          <span
+            className="gheader__stat gheader__stat--flagged"
+            data-testid="header-flagged"
+            title="Processes with at least one finding (exec probes running outside the entrypoint are expected and not counted)"
+          >
+            <Icon name="flag" size={13} />
+            <strong>{formatCount(flagged)}</strong> flagged
+          </span>
         )}
       </div>
     </div>

@@ -1,23 +1,13 @@
-import { useMemo } from 'react';
 import { parseGroupKey } from '@exectree/domain';
 import { useLiveStore } from '../../stores/live-store.ts';
-import {
-  collapseGroups,
-  expandGroup,
-  selectGroup,
-  selectProcess,
-  useUiStore,
-} from '../../stores/ui-store.ts';
-import { buildForest } from '../../view/hierarchy.ts';
-import { layoutForest } from '../../view/layout.ts';
-import { groupSiblings } from '../../view/grouping.ts';
+import { selectGroup, selectProcess, setShowProbes, useUiStore } from '../../stores/ui-store.ts';
 import { treeViewState } from '../../view/tree-view-state.ts';
-import { formatCount, printable } from '../../view/format.ts';
+import { printable } from '../../view/format.ts';
 import { EmptyState } from '../EmptyState/EmptyState.tsx';
-import { CommandLine } from '../CommandLine/CommandLine.tsx';
-import { FILE_OPTION, INGEST_ENDPOINT, PIPE_COMMAND } from '../../view/connect-hints.ts';
-import { GraphCanvas } from './GraphCanvas.tsx';
+import { GraphView } from './GraphView.tsx';
 import { GroupHeader } from './GroupHeader.tsx';
+import { useGraphModel } from './useGraphModel.ts';
+import { Welcome } from './Welcome.tsx';
 import './ProcessGraph.css';
 
 function groupLabel(key: string): string {
@@ -26,61 +16,8 @@ function groupLabel(key: string): string {
   return ref.kind === 'pod' ? `${ref.namespace}/${ref.name}` : ref.name;
 }
 
-function Welcome() {
-  const groups = useLiveStore((s) => s.groups);
-  const stats = useMemo(() => {
-    if (!groups) return null;
-    let pods = 0;
-    let running = 0;
-    const namespaces = new Set<string>();
-    for (const g of groups.values()) {
-      if (g.kind === 'pod') {
-        pods += 1;
-        namespaces.add(g.namespace);
-      }
-      running += g.running;
-    }
-    return { pods, running, namespaces: namespaces.size, total: groups.size };
-  }, [groups]);
-
-  if (stats === null) {
-    return (
-      <EmptyState
-        icon="tree"
-        tone="loading"
-        title="Connecting to exectree…"
-        testId="tree-loading"
-      />
-    );
-  }
-  if (stats.total === 0) {
-    return (
-      <EmptyState icon="terminal" title="Waiting for Tetragon events" testId="tree-no-data" wide>
-        <p>exectree is running but has not received any events yet. Stream them in with:</p>
-        <div className="gwelcome__cmd">
-          <CommandLine command={PIPE_COMMAND} />
-        </div>
-        <p>
-          or start it with <code>{FILE_OPTION}</code>, or POST NDJSON to{' '}
-          <code>{INGEST_ENDPOINT}</code>.
-        </p>
-      </EmptyState>
-    );
-  }
-  return (
-    <EmptyState icon="tree" title="Pick a workload to see its process tree" testId="tree-welcome">
-      <p>
-        {formatCount(stats.pods)} {stats.pods === 1 ? 'pod' : 'pods'} in{' '}
-        {formatCount(stats.namespaces)} {stats.namespaces === 1 ? 'namespace' : 'namespaces'},{' '}
-        {formatCount(stats.running)} {stats.running === 1 ? 'process' : 'processes'} running.
-      </p>
-      <p className="gwelcome__keys">
-        <span className="kbd">/</span> filter · <span className="kbd">↑</span>
-        <span className="kbd">↓</span> move · <span className="kbd">Enter</span> open ·{' '}
-        <span className="kbd">Esc</span> close details
-      </p>
-    </EmptyState>
-  );
+function onSelect(execId: string) {
+  selectProcess(execId);
 }
 
 export function ProcessGraph() {
@@ -91,13 +28,9 @@ export function ProcessGraph() {
   const connection = useLiveStore((s) => s.connection.status);
   const attempt = useLiveStore((s) => s.connection.attempt);
 
-  const expanded = useUiStore((s) => s.expanded);
-  const processes = tree.processes;
-  const forest = useMemo(() => buildForest(processes.values()), [processes]);
-  const layout = useMemo(
-    () => layoutForest(groupSiblings(forest, { expanded, reveal: selected })),
-    [forest, expanded, selected],
-  );
+  // The time range and "only matches" narrow what is drawn (stores/use-explorer-view.ts);
+  // the header describes the whole group.
+  const model = useGraphModel();
   const view = treeViewState(group, tree, groups, connection);
 
   let body;
@@ -180,22 +113,52 @@ export function ProcessGraph() {
       break;
   }
 
+  // Everything in the group is an exec probe, and probes are hidden.
+  const onlyProbes = view === 'ready' && model.layout.nodes.length === 0 && model.hiddenProbes > 0;
   return (
     <main className="graph" aria-label="Process tree">
       {group !== null && view !== 'unreachable' && view !== 'gone' && (
-        <GroupHeader groupKey={group} summary={groups?.get(group)} shown={processes.size} />
+        <GroupHeader groupKey={group} summary={groups?.get(group)} processes={tree.processes} />
       )}
-      {view === 'ready' && group !== null ? (
-        <GraphCanvas
+      {view === 'ready' && group !== null && !onlyProbes ? (
+        <GraphView
+          key={group}
           groupKey={group}
           title={groupLabel(group)}
-          layout={layout}
+          layout={model.layout}
+          locate={model.display.locate}
           selected={selected}
-          onSelect={selectProcess}
-          onExpand={expandGroup}
-          canCollapse={expanded.size > 0}
-          onCollapseAll={collapseGroups}
+          followFocus={selected !== null}
+          matched={model.matched}
+          dimmed={model.dimmed}
+          onSelect={onSelect}
+          onToggle={model.onToggle}
+          toolbar={{
+            showProbes: model.showProbes,
+            hiddenProbes: model.hiddenProbes,
+            hasProbes: model.probes > 0,
+            onShowProbes: setShowProbes,
+            onReset: model.onReset,
+          }}
         />
+      ) : onlyProbes ? (
+        <div className="graph__state">
+          <EmptyState
+            icon="stack"
+            title="Only exec probes ran here"
+            testId="tree-only-probes"
+            actions={
+              <button type="button" className="btn" onClick={() => setShowProbes(true)}>
+                Show exec probes
+              </button>
+            }
+          >
+            <p>
+              All {model.hiddenProbes} processes in this group were started by Kubernetes exec
+              probes, which are hidden to keep trees readable.
+            </p>
+          </EmptyState>
+        </div>
       ) : (
         <div className="graph__state">{body}</div>
       )}

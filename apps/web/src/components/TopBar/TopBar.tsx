@@ -4,6 +4,8 @@ import { selectGroup, useUiStore } from '../../stores/ui-store.ts';
 import { printable } from '../../view/format.ts';
 import { ConnectionStatus } from '../ConnectionStatus/ConnectionStatus.tsx';
 import { Icon } from '../Icon/Icon.tsx';
+import { PauseButton } from '../LiveControls/PauseButton.tsx';
+import { ShareButton } from '../Share/ShareButton.tsx';
 import './TopBar.css';
 
 function Logo() {
@@ -57,6 +59,8 @@ export function TopBar() {
       <Breadcrumb />
       <div className="topbar__spacer" />
       <ConnectionStatus />
+      <PauseButton />
+      <ShareButton />
       {version && <span className="topbar__version">v{printable(version)}</span>}
     </header>
   );

@@ -20,10 +20,16 @@ export interface FakeTetragon {
   readonly requests: readonly unknown[];
   /** Writes one GetEventsResponse (proto-loader input object) to every active call. */
   send(message: object): void;
+  /** Writes these bytes as one response message, unchecked: for malformed messages. */
+  sendRaw(bytes: Buffer): void;
   /** Ends every active call with status OK. */
   endStreams(): void;
   /** Drops every connection mid-stream, like an agent that dies. */
   stop(): Promise<void>;
+}
+
+class RawMessage {
+  constructor(readonly bytes: Buffer) {}
 }
 
 /** Listens on `127.0.0.1:<port>` (0 picks one) or `unix:///path`; never on other interfaces. */
@@ -49,7 +55,16 @@ export async function startFakeTetragon(
       active.delete(call);
     });
   };
-  server.addService(proto.service, { GetEvents: getEvents });
+  const method = proto.getEvents;
+  const service = {
+    ...proto.service,
+    GetEvents: {
+      ...method,
+      responseSerialize: (value: object) =>
+        value instanceof RawMessage ? value.bytes : method.responseSerialize(value),
+    },
+  };
+  server.addService(service, { GetEvents: getEvents });
 
   if (address.startsWith('unix://')) rmSync(address.slice('unix://'.length), { force: true });
   const port = await new Promise<number>((resolve, reject) => {
@@ -73,6 +88,9 @@ export async function startFakeTetragon(
     requests,
     send(message) {
       for (const call of active) call.write(message);
+    },
+    sendRaw(bytes) {
+      for (const call of active) call.write(new RawMessage(bytes));
     },
     endStreams() {
       for (const call of active) call.end();

@@ -1,0 +1,220 @@
+import {
+  decodeExecId,
+  timeKey,
+  type ExitInfo,
+  type LossMarker,
+  type ParsedEvent,
+  type PodInfo,
+  type ProcessSnapshot,
+} from '@exectree/domain';
+
+/** Snapshot ranks (docs/tree-semantics.md, rule 1). */
+export const RANK_EMBEDDED = 1;
+export const RANK_EVENT = 2;
+export const RANK_EXEC = 3;
+export const EXIT_ONLY_PREFIX = 'exit-only:';
+
+/** The merged fields, in the order of the columns; `pod` is the pod's JSON (its key). */
+export const FIELDS = [
+  'parentExecId',
+  'pid',
+  'uid',
+  'auid',
+  'cwd',
+  'binary',
+  'arguments',
+  'flags',
+  'startTime',
+  'pod',
+  'docker',
+  'inInitTree',
+  'node',
+] as const;
+export type Field = (typeof FIELDS)[number];
+export type FieldValue = string | number | boolean;
+
+export interface Ranked {
+  value: FieldValue;
+  rank: number;
+}
+
+/** What one batch contributes to a row of merged_processes, folded by the same rules. */
+export interface MergeRow {
+  execId: string;
+  bestRank: number;
+  /** node:pid:start of the exit a stand-in stands for; null for real processes. */
+  pendingKey: string | null;
+  fields: Partial<Record<Field, Ranked>>;
+  exit: ExitInfo | undefined;
+  /** Probe events first stored by this batch. */
+  eventCount: number;
+}
+
+export interface MergeBatch {
+  processes: Map<string, MergeRow>;
+  pendingExits: Map<string, ExitInfo>;
+  /** Container id → the largest pod key seen with it. */
+  containerPods: Map<string, string>;
+  markers: LossMarker[];
+}
+
+export function podKey(pod: PodInfo): string {
+  return JSON.stringify(pod);
+}
+
+/** The order the builder compares values in (merged-process.ts). */
+export function compareValues(a: FieldValue, b: FieldValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/** Maximum by (time, status, signal); the first kept on a tie (exit-merge.ts). */
+export function maxExit(a: ExitInfo | undefined, b: ExitInfo | undefined): ExitInfo | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  const ta = timeKey(a.time);
+  const tb = timeKey(b.time);
+  if (ta !== tb) return ta > tb ? a : b;
+  if (a.status !== b.status) return a.status > b.status ? a : b;
+  return (a.signal ?? '') >= (b.signal ?? '') ? a : b;
+}
+
+function valuesOf(snapshot: ProcessSnapshot, node: string): Partial<Record<Field, FieldValue>> {
+  return {
+    ...(snapshot.parentExecId !== undefined && { parentExecId: snapshot.parentExecId }),
+    ...(snapshot.pid !== undefined && { pid: snapshot.pid }),
+    ...(snapshot.uid !== undefined && { uid: snapshot.uid }),
+    ...(snapshot.auid !== undefined && { auid: snapshot.auid }),
+    ...(snapshot.cwd !== undefined && { cwd: snapshot.cwd }),
+    ...(snapshot.binary !== undefined && { binary: snapshot.binary }),
+    ...(snapshot.arguments !== undefined && { arguments: snapshot.arguments }),
+    ...(snapshot.flags !== undefined && { flags: snapshot.flags }),
+    ...(snapshot.startTime !== undefined && { startTime: snapshot.startTime }),
+    ...(snapshot.pod !== undefined && { pod: podKey(snapshot.pod) }),
+    ...(snapshot.docker !== undefined && { docker: snapshot.docker }),
+    ...(snapshot.inInitTree !== undefined && { inInitTree: snapshot.inInitTree }),
+    ...(node !== '' && { node }),
+  };
+}
+
+export function emptyBatch(): MergeBatch {
+  return { processes: new Map(), pendingExits: new Map(), containerPods: new Map(), markers: [] };
+}
+
+function row(batch: MergeBatch, execId: string, pendingKey: string | null = null): MergeRow {
+  let found = batch.processes.get(execId);
+  if (!found) {
+    found = {
+      execId,
+      bestRank: RANK_EMBEDDED,
+      pendingKey,
+      fields: {},
+      exit: undefined,
+      eventCount: 0,
+    };
+    batch.processes.set(execId, found);
+  }
+  return found;
+}
+
+function upsert(
+  batch: MergeBatch,
+  snapshot: ProcessSnapshot,
+  execId: string,
+  rank: number,
+  eventNode: string,
+  pendingKey: string | null = null,
+): MergeRow {
+  const target = row(batch, execId, pendingKey);
+  if (rank > target.bestRank) target.bestRank = rank;
+  const node = eventNode || decodeExecId(execId)?.node || '';
+  const incoming = valuesOf(snapshot, node);
+  for (const field of FIELDS) {
+    const value = incoming[field];
+    if (value === undefined) continue;
+    const current = target.fields[field];
+    if (
+      current === undefined ||
+      rank > current.rank ||
+      (rank === current.rank && compareValues(value, current.value) > 0)
+    ) {
+      target.fields[field] = { value, rank };
+    }
+  }
+  if (snapshot.docker && snapshot.pod) {
+    const key = podKey(snapshot.pod);
+    const known = batch.containerPods.get(snapshot.docker);
+    if (known === undefined || key > known) batch.containerPods.set(snapshot.docker, key);
+  }
+  return target;
+}
+
+function pidStartKey(node: string, pid: number | undefined, startKey: string): string | undefined {
+  return pid === undefined || startKey === '' ? undefined : `${node}:${pid}:${startKey}`;
+}
+
+/** Folds one event in, as ProcessTreeBuilder.apply does. */
+export function addEvent(batch: MergeBatch, event: ParsedEvent): void {
+  const loss = event.loss;
+  if (loss) {
+    batch.markers.push({
+      id: event.id,
+      node: event.node,
+      time: event.time ?? null,
+      kind: loss.kind,
+      dropped: loss.dropped ?? null,
+      throttleType: loss.throttleType ?? null,
+      cgroup: loss.cgroup ?? null,
+    });
+  }
+  const process = event.process;
+  if (process?.execId) {
+    const rank = event.type === 'process_exec' ? RANK_EXEC : RANK_EVENT;
+    upsert(batch, process, process.execId, rank, event.node);
+  }
+  if (event.parent?.execId) {
+    upsert(batch, event.parent, event.parent.execId, RANK_EMBEDDED, event.node);
+  }
+  for (const ancestor of event.ancestors) {
+    if (ancestor.execId) upsert(batch, ancestor, ancestor.execId, RANK_EMBEDDED, event.node);
+  }
+  if (event.exit && process) {
+    if (process.execId) {
+      const target = row(batch, process.execId);
+      target.exit = maxExit(target.exit, event.exit);
+    } else {
+      addPendingExit(batch, process, event, event.exit);
+    }
+  }
+  if (event.probe && process?.execId) row(batch, process.execId).eventCount += 1;
+}
+
+function addPendingExit(
+  batch: MergeBatch,
+  process: ProcessSnapshot,
+  event: ParsedEvent,
+  exit: ExitInfo,
+): void {
+  const key = pidStartKey(event.node, process.pid, timeKey(process.startTime));
+  if (key === undefined) return;
+  const parent = event.parent;
+  const standIn: ProcessSnapshot = {
+    ...process,
+    execId: EXIT_ONLY_PREFIX + key,
+    parentExecId: parent?.execId,
+    pod: parent?.pod,
+    docker: parent?.docker,
+  };
+  upsert(batch, standIn, EXIT_ONLY_PREFIX + key, RANK_EVENT, event.node, key);
+  batch.pendingExits.set(key, maxExit(batch.pendingExits.get(key), exit) ?? exit);
+}
+
+/** The merge contribution of events newly stored together. */
+export function mergeBatchOf(events: readonly ParsedEvent[]): MergeBatch {
+  const batch = emptyBatch();
+  for (const event of events) addEvent(batch, event);
+  return batch;
+}

@@ -1,0 +1,38 @@
+/**
+ * Which findings the graph shows. The server explains every process it flags; the graph
+ * leaves out one expected case so that noise filters keep working: kubelet runs exec probes
+ * through `runc exec`, so a probe is never a descendant of the container entrypoint and the
+ * server calls it an exec session. The detail panel still lists such findings, marked as
+ * expected.
+ */
+import { FINDING_TITLES, type Finding, type FindingRule, type Process } from '@exectree/domain';
+
+export function isExecProbe(process: Process): boolean {
+  return process.pod?.container?.maybeExecProbe === true;
+}
+
+export function isExpectedFinding(finding: Finding, process: Process): boolean {
+  return finding.rule === 'exec-session' && isExecProbe(process);
+}
+
+export function noteworthyFindings(process: Process): Finding[] {
+  if (process.findings.length === 0) return process.findings;
+  return process.findings.filter((f) => !isExpectedFinding(f, process));
+}
+
+export function isFlagged(process: Process): boolean {
+  return process.findings.some((f) => !isExpectedFinding(f, process));
+}
+
+export function findingTitle(rule: FindingRule): string {
+  return FINDING_TITLES[rule] ?? rule;
+}
+
+/** "Shell spawned by a server process" or "2 findings: A; B", for labels and tooltips. */
+export function findingsSummary(findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  const titles = [...new Set(findings.map((f) => findingTitle(f.rule)))];
+  return findings.length === 1
+    ? (titles[0] ?? '')
+    : `${findings.length} findings: ${titles.join('; ')}`;
+}
