@@ -121,6 +121,36 @@ export class GroupAggregates {
     }
   }
 
+  /**
+   * Replaces one member's contribution. When only its counts change (the usual case: a
+   * state change), the extremes stay valid and nothing is recomputed.
+   */
+  update(before: Contribution | undefined, after: Contribution | undefined): void {
+    if (
+      before &&
+      after &&
+      before.group === after.group &&
+      before.start === after.start &&
+      before.last === after.last &&
+      before.node === after.node &&
+      before.workload === after.workload &&
+      before.workloadKind === after.workloadKind
+    ) {
+      const a = this.byGroup.get(before.group);
+      if (a) {
+        if (before.state === 'running') a.running -= 1;
+        else if (before.state === 'exited') a.exited -= 1;
+        if (before.flagged) a.flagged -= 1;
+        if (after.state === 'running') a.running += 1;
+        else if (after.state === 'exited') a.exited += 1;
+        if (after.flagged) a.flagged += 1;
+        return;
+      }
+    }
+    this.remove(before);
+    this.add(after);
+  }
+
   keys(): string[] {
     return [...this.byGroup.keys()];
   }

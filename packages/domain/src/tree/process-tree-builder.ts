@@ -427,9 +427,9 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       const view = entry.group ? this.view(entry) : undefined;
       if (view) this.settledViews.set(id, view);
       else this.settledViews.delete(id);
-      this.aggregates.remove(entry.contribution);
-      entry.contribution = view ? contributionOf(view) : undefined;
-      this.aggregates.add(entry.contribution);
+      const next = view ? contributionOf(view) : undefined;
+      this.aggregates.update(entry.contribution, next);
+      entry.contribution = next;
     }
   }
 
