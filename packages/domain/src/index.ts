@@ -13,3 +13,11 @@ export * from './util/hash.ts';
 export * from './compact/index.ts';
 export * from './tree/retention.ts';
 export * from './findings/index.ts';
+export {
+  MERGED_FIELDS,
+  RANK_EMBEDDED,
+  RANK_EVENT,
+  RANK_EXEC,
+  type MergedField,
+} from './tree/merged-process.ts';
+export { PENDING_EXIT_PREFIX } from './tree/process-entry.ts';

@@ -61,8 +61,17 @@ export interface MergedProcess {
   podKey: string;
 }
 
+const podKeys = new WeakMap<PodInfo, string>();
+
+/** The serialised pod; cached per object, since one snapshot's pod is keyed several times. */
 export function podKeyOf(pod: PodInfo | undefined): string {
-  return pod === undefined ? '' : JSON.stringify(pod);
+  if (pod === undefined) return '';
+  let key = podKeys.get(pod);
+  if (key === undefined) {
+    key = JSON.stringify(pod);
+    podKeys.set(pod, key);
+  }
+  return key;
 }
 
 function compareValues(

@@ -1,5 +1,6 @@
 import type { ExitInfo } from '../tetragon/parsed-event.ts';
-import type { MergedProcess } from './merged-process.ts';
+import { createMergedProcess, hasFlag, type MergedProcess } from './merged-process.ts';
+import { timeKey } from '../util/time.ts';
 import type { Contribution } from './group-aggregates.ts';
 
 /** The builder's record of one exec image (or of an exit it could not match yet). */
@@ -33,3 +34,33 @@ export function pidStartKey(
 }
 
 export const PENDING_EXIT_PREFIX = 'exit-only:';
+
+export function createEntry(execId: string, pendingExitKey: string | undefined): ProcessEntry {
+  return {
+    merged: createMergedProcess(execId),
+    exit: undefined,
+    eventCount: 0,
+    pendingExitKey,
+    group: '',
+    reportedGroup: undefined,
+    downloads: [],
+    contribution: undefined,
+  };
+}
+
+/** node:pid:start of a real process, which reduced exits are matched by. */
+export function pidStartKeyOf(entry: ProcessEntry): string | undefined {
+  if (entry.pendingExitKey !== undefined) return undefined;
+  const v = entry.merged.values;
+  return pidStartKey(v.node, v.pid, timeKey(v.startTime));
+}
+
+/** parent|pid for a child that could have replaced its parent (no clone, no procFS). */
+export function replacerKeyOf(entry: ProcessEntry): string | undefined {
+  const v = entry.merged.values;
+  if (entry.pendingExitKey !== undefined || v.parentExecId === undefined || v.pid === undefined) {
+    return undefined;
+  }
+  if (hasFlag(v.flags, 'clone') || hasFlag(v.flags, 'procFS')) return undefined;
+  return `${v.parentExecId}|${v.pid}`;
+}

@@ -1,41 +1,34 @@
 import type { ExitInfo, ParsedEvent, PodInfo, ProcessSnapshot } from '../tetragon/parsed-event.ts';
 import { decodeExecId } from '../tetragon/exec-id.ts';
-import type { Process, ProcessState, ProcessTreeRoot } from '../process.ts';
+import type { Process, ProcessTreeRoot } from '../process.ts';
 import { timeKey } from '../util/time.ts';
 import { maxExit, sameExit } from './exit-merge.ts';
 import {
   RANK_EMBEDDED,
   RANK_EVENT,
   RANK_EXEC,
-  createMergedProcess,
-  hasFlag,
   mergeSnapshot,
   podKeyOf,
   type SnapshotRank,
 } from './merged-process.ts';
-import { PENDING_EXIT_PREFIX, pidStartKey, type ProcessEntry } from './process-entry.ts';
-import { flagTokens, groupFor, toProcessPod } from './process-view.ts';
+import {
+  PENDING_EXIT_PREFIX,
+  createEntry,
+  pidStartKey,
+  pidStartKeyOf,
+  replacerKeyOf,
+  type ProcessEntry,
+} from './process-entry.ts';
+import { buildProcessView, groupFor } from './process-view.ts';
 import type { GroupSummary, LossMarker } from './summary.ts';
 import { summarizeGroup } from './group-summary.ts';
 import { GroupAggregates, contributionOf, type Contribution } from './group-aggregates.ts';
 import { DownloadIndex } from './download-index.ts';
 import { compareProcesses, shapeTree } from './tree-shape.ts';
 import { downloadTargets } from '../findings/command-line.ts';
-import { explainFindings } from '../findings/explain.ts';
 import type { TreeChanges, TreeReader, TreeWriter } from './tree-reader.ts';
-
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
-}
+import { addTo, removeFrom } from '../util/multimap.ts';
+import { LossMarkers } from './loss-markers.ts';
 
 /**
  * Builds process trees from Tetragon events in any order. Every rule is a merge that does
@@ -55,7 +48,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   /** Processes with a container id but no pod of their own. */
   private readonly podlessByDocker = new Map<string, Set<string>>();
   private readonly attachedEventIds = new Set<string>();
-  private readonly markerById = new Map<string, LossMarker>();
+  private readonly lossMarkers = new LossMarkers();
   private readonly downloads = new DownloadIndex();
   /** Children that could have replaced their parent (no clone, no procFS), by parent|pid. */
   private readonly replacers = new Map<string, Set<string>>();
@@ -67,11 +60,10 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   /** One PodInfo object per distinct pod, shared by all its processes. */
   private readonly podIntern = new Map<string, PodInfo>();
   private dirty = new Set<string>();
-  private newMarkers: LossMarker[] = [];
   private forgotten: { execId: string; group: string }[] = [];
 
   apply(event: ParsedEvent): void {
-    if (event.loss) this.addMarker(event);
+    if (event.loss) this.lossMarkers.add(event);
     const process = event.process;
     if (process?.execId) {
       this.upsert(
@@ -115,14 +107,14 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       entry.contribution = undefined;
       this.unsettled.delete(id);
       this.settledViews.delete(id);
-      const replacerKey = this.replacerKeyOf(entry);
+      const replacerKey = replacerKeyOf(entry);
       if (replacerKey !== undefined) removeFrom(this.replacers, replacerKey, id);
       if (entry.group) removeFrom(this.members, entry.group, id);
       if (v.parentExecId !== undefined) {
         removeFrom(this.childrenByParent, v.parentExecId, id);
         this.markIfKnown(v.parentExecId);
       }
-      for (const key of [this.pidStartKeyOf(entry), entry.pendingExitKey]) {
+      for (const key of [pidStartKeyOf(entry), entry.pendingExitKey]) {
         if (key === undefined) continue;
         removeFrom(this.byPidStart, key, id);
         // The exit is deleted with the process; others sharing its key lose it too.
@@ -144,7 +136,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   }
 
   forgetMarkers(ids: Iterable<string>): void {
-    for (const id of ids) this.markerById.delete(id);
+    this.lossMarkers.forget(ids);
   }
 
   drainChanges(): TreeChanges {
@@ -170,8 +162,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     }
     this.dirty = new Set();
     this.settledViews.clear();
-    const markers = this.newMarkers;
-    this.newMarkers = [];
+    const markers = this.lossMarkers.takeNew();
     const groups = [...touched].sort().map((key) => this.group(key) ?? this.emptyGroup(key));
     return { upserts, removes, groups, markers };
   }
@@ -237,15 +228,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   }
 
   markers(): LossMarker[] {
-    return [...this.markerById.values()].sort((a, b) =>
-      timeKey(a.time) < timeKey(b.time)
-        ? -1
-        : timeKey(a.time) > timeKey(b.time)
-          ? 1
-          : a.id < b.id
-            ? -1
-            : 1,
-    );
+    return this.lossMarkers.list();
   }
 
   // ---- writing -------------------------------------------------------------------------
@@ -253,16 +236,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private entry(execId: string, pendingExitKey?: string): ProcessEntry {
     let entry = this.entries.get(execId);
     if (!entry) {
-      entry = {
-        merged: createMergedProcess(execId),
-        exit: undefined,
-        eventCount: 0,
-        pendingExitKey,
-        group: '',
-        reportedGroup: undefined,
-        downloads: [],
-        contribution: undefined,
-      };
+      entry = createEntry(execId, pendingExitKey);
       this.entries.set(execId, entry);
     }
     return entry;
@@ -279,8 +253,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     const values = entry.merged.values;
     const before = {
       parent: values.parentExecId,
-      replacerKey: this.replacerKeyOf(entry),
-      pidStart: this.pidStartKeyOf(entry),
+      replacerKey: replacerKeyOf(entry),
+      pidStart: pidStartKeyOf(entry),
       docker: values.docker,
       hadPod: values.pod !== undefined,
     };
@@ -304,13 +278,13 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     }
     // A parent's state depends on its children (exec without fork marks it replaced).
     if (values.parentExecId !== undefined) this.markIfKnown(values.parentExecId);
-    const replacerKey = this.replacerKeyOf(entry);
+    const replacerKey = replacerKeyOf(entry);
     if (replacerKey !== before.replacerKey) {
       if (before.replacerKey !== undefined) removeFrom(this.replacers, before.replacerKey, execId);
       if (replacerKey !== undefined) addTo(this.replacers, replacerKey, execId);
     }
 
-    const pidStart = this.pidStartKeyOf(entry);
+    const pidStart = pidStartKeyOf(entry);
     if (pidStart !== before.pidStart) {
       if (before.pidStart !== undefined) {
         removeFrom(this.byPidStart, before.pidStart, execId);
@@ -391,22 +365,6 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     for (const id of this.podlessByDocker.get(docker) ?? []) this.refreshMembership(id);
   }
 
-  private addMarker(event: ParsedEvent): void {
-    const loss = event.loss;
-    if (!loss || this.markerById.has(event.id)) return;
-    const marker: LossMarker = {
-      id: event.id,
-      node: event.node,
-      time: event.time ?? null,
-      kind: loss.kind,
-      dropped: loss.dropped ?? null,
-      throttleType: loss.throttleType ?? null,
-      cgroup: loss.cgroup ?? null,
-    };
-    this.markerById.set(event.id, marker);
-    this.newMarkers.push(marker);
-  }
-
   private markIfKnown(execId: string): void {
     if (this.entries.has(execId)) this.touch(execId);
   }
@@ -438,15 +396,6 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       const c = this.entries.get(id)?.contribution;
       if (c) yield c;
     }
-  }
-
-  private replacerKeyOf(entry: ProcessEntry): string | undefined {
-    const v = entry.merged.values;
-    if (entry.pendingExitKey !== undefined || v.parentExecId === undefined || v.pid === undefined) {
-      return undefined;
-    }
-    if (hasFlag(v.flags, 'clone') || hasFlag(v.flags, 'procFS')) return undefined;
-    return `${v.parentExecId}|${v.pid}`;
   }
 
   /** Moves an entry to the group it belongs in now, or hides it. */
@@ -484,12 +433,6 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
 
   // ---- reading -------------------------------------------------------------------------
 
-  private pidStartKeyOf(entry: ProcessEntry): string | undefined {
-    if (entry.pendingExitKey !== undefined) return undefined;
-    const v = entry.merged.values;
-    return pidStartKey(v.node, v.pid, timeKey(v.startTime));
-  }
-
   private isHidden(entry: ProcessEntry): boolean {
     const key = entry.pendingExitKey;
     if (key === undefined) return false;
@@ -509,7 +452,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
 
   private exitOf(entry: ProcessEntry): ExitInfo | undefined {
     if (entry.pendingExitKey !== undefined) return this.pendingExits.get(entry.pendingExitKey);
-    const key = this.pidStartKeyOf(entry);
+    const key = pidStartKeyOf(entry);
     return maxExit(entry.exit, key !== undefined ? this.pendingExits.get(key) : undefined);
   }
 
@@ -527,72 +470,18 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
 
   private view(entry: ProcessEntry): Process {
     const v = entry.merged.values;
-    const execId = entry.merged.execId;
-    const exit = this.exitOf(entry);
-    const replacedBy = exit ? null : this.replacedBy(entry);
-    const state: ProcessState = exit ? 'exited' : replacedBy ? 'replaced' : 'running';
-    const parentBinary =
-      v.binary === undefined && v.parentExecId !== undefined && v.parentExecId !== execId
-        ? this.entries.get(v.parentExecId)?.merged.values.binary
-        : undefined;
-    const isStandIn = entry.pendingExitKey !== undefined;
-    return {
-      execId,
-      parentExecId: v.parentExecId ?? null,
-      pid: v.pid ?? null,
-      node: v.node ?? '',
-      binary: v.binary ?? parentBinary ?? '',
-      arguments: v.arguments ?? '',
-      cwd: v.cwd ?? '',
-      uid: v.uid ?? null,
-      auid: v.auid ?? null,
-      startTime: v.startTime ?? null,
-      state,
-      exitTime: exit ? (exit.time ?? null) : null,
-      status: exit ? exit.status : null,
-      signal: exit ? exit.signal : null,
-      flags: flagTokens(v.flags),
-      pod: toProcessPod(this.effectivePod(entry)),
-      inInitTree: v.inInitTree ?? null,
-      docker: v.docker ?? null,
-      group: entry.group,
-      source: isStandIn
-        ? 'exit'
-        : entry.merged.bestRank === RANK_EXEC
-          ? 'exec'
-          : entry.merged.bestRank === RANK_EVENT
-            ? 'event'
-            : 'embedded',
-      preExisting: hasFlag(v.flags, 'procFS'),
-      replacedBy,
-      eventCount: entry.eventCount,
-      findings: this.findingsOf(entry, v.binary ?? parentBinary ?? ''),
-    };
-  }
-
-  private findingsOf(entry: ProcessEntry, binary: string) {
-    const v = entry.merged.values;
     const parentId = v.parentExecId;
-    const parentBinary =
-      parentId !== undefined && parentId !== entry.merged.execId
-        ? this.entries.get(parentId)?.merged.values.binary
-        : undefined;
-    return explainFindings(
-      {
-        execId: entry.merged.execId,
-        binary,
-        arguments: v.arguments ?? '',
-        inInitTree: v.inInitTree ?? null,
-        inPod: this.effectivePod(entry) !== undefined,
-      },
-      {
-        parent:
-          parentId !== undefined && parentBinary !== undefined
-            ? { execId: parentId, binary: parentBinary }
-            : undefined,
-        downloads: this.downloads.pathsIn(entry.group),
-      },
-    );
+    const exit = this.exitOf(entry);
+    return buildProcessView(entry, {
+      exit,
+      replacedBy: exit ? null : this.replacedBy(entry),
+      parentBinary:
+        parentId !== undefined && parentId !== entry.merged.execId
+          ? this.entries.get(parentId)?.merged.values.binary
+          : undefined,
+      pod: this.effectivePod(entry),
+      downloads: this.downloads.pathsIn(entry.group),
+    });
   }
 
   private emptyGroup(key: string): GroupSummary {

@@ -1,5 +1,8 @@
-import type { PodInfo } from '../tetragon/parsed-event.ts';
-import type { ProcessPod } from '../process.ts';
+import type { ExitInfo, PodInfo } from '../tetragon/parsed-event.ts';
+import type { Process, ProcessPod, ProcessSource, ProcessState } from '../process.ts';
+import { explainFindings } from '../findings/explain.ts';
+import { RANK_EVENT, RANK_EXEC, hasFlag } from './merged-process.ts';
+import type { ProcessEntry } from './process-entry.ts';
 import { groupKey } from './group.ts';
 
 export function toProcessPod(pod: PodInfo | undefined): ProcessPod | null {
@@ -38,4 +41,74 @@ export function groupFor(
 
 export function flagTokens(flags: string | undefined): string[] {
   return flags ? flags.split(' ').filter((token) => token !== '') : [];
+}
+
+/** What the builder knows about an entry beyond its own merged snapshot. */
+export interface ViewFacts {
+  exit: ExitInfo | undefined;
+  replacedBy: string | null;
+  /** The parent's binary, when the parent is known and is not the process itself. */
+  parentBinary: string | undefined;
+  /** Its own pod, or the pod its container id belongs to. */
+  pod: PodInfo | undefined;
+  downloads: ReadonlyMap<string, string>;
+}
+
+function sourceOf(entry: ProcessEntry): ProcessSource {
+  if (entry.pendingExitKey !== undefined) return 'exit';
+  const rank = entry.merged.bestRank;
+  return rank === RANK_EXEC ? 'exec' : rank === RANK_EVENT ? 'event' : 'embedded';
+}
+
+/** The API's Process for one entry. */
+export function buildProcessView(entry: ProcessEntry, facts: ViewFacts): Process {
+  const v = entry.merged.values;
+  const execId = entry.merged.execId;
+  const { exit, parentBinary, pod } = facts;
+  const replacedBy = exit ? null : facts.replacedBy;
+  const state: ProcessState = exit ? 'exited' : replacedBy ? 'replaced' : 'running';
+  // A process known only from its exit (fork without exec) may lack a binary: show the parent's.
+  const binary = v.binary ?? parentBinary ?? '';
+  const parentExecId = v.parentExecId ?? null;
+  return {
+    execId,
+    parentExecId,
+    pid: v.pid ?? null,
+    node: v.node ?? '',
+    binary,
+    arguments: v.arguments ?? '',
+    cwd: v.cwd ?? '',
+    uid: v.uid ?? null,
+    auid: v.auid ?? null,
+    startTime: v.startTime ?? null,
+    state,
+    exitTime: exit ? (exit.time ?? null) : null,
+    status: exit ? exit.status : null,
+    signal: exit ? exit.signal : null,
+    flags: flagTokens(v.flags),
+    pod: toProcessPod(pod),
+    inInitTree: v.inInitTree ?? null,
+    docker: v.docker ?? null,
+    group: entry.group,
+    source: sourceOf(entry),
+    preExisting: hasFlag(v.flags, 'procFS'),
+    replacedBy,
+    eventCount: entry.eventCount,
+    findings: explainFindings(
+      {
+        execId,
+        binary,
+        arguments: v.arguments ?? '',
+        inInitTree: v.inInitTree ?? null,
+        inPod: pod !== undefined,
+      },
+      {
+        parent:
+          parentExecId !== null && parentBinary !== undefined
+            ? { execId: parentExecId, binary: parentBinary }
+            : undefined,
+        downloads: facts.downloads,
+      },
+    ),
+  };
 }

@@ -1,5 +1,11 @@
 import {
+  MERGED_FIELDS,
+  PENDING_EXIT_PREFIX,
+  RANK_EMBEDDED,
+  RANK_EVENT,
+  RANK_EXEC,
   decodeExecId,
+  type MergedField,
   timeKey,
   type ExitInfo,
   type LossMarker,
@@ -8,29 +14,12 @@ import {
   type ProcessSnapshot,
 } from '@exectree/domain';
 
-/** Snapshot ranks (docs/tree-semantics.md, rule 1). */
-export const RANK_EMBEDDED = 1;
-export const RANK_EVENT = 2;
-export const RANK_EXEC = 3;
-export const EXIT_ONLY_PREFIX = 'exit-only:';
-
+// The ranks, fields and stand-in prefix are the domain's rules (docs/tree-semantics.md, rule 1).
+export { RANK_EMBEDDED, RANK_EVENT, RANK_EXEC } from '@exectree/domain';
+export const EXIT_ONLY_PREFIX = PENDING_EXIT_PREFIX;
 /** The merged fields, in the order of the columns; `pod` is the pod's JSON (its key). */
-export const FIELDS = [
-  'parentExecId',
-  'pid',
-  'uid',
-  'auid',
-  'cwd',
-  'binary',
-  'arguments',
-  'flags',
-  'startTime',
-  'pod',
-  'docker',
-  'inInitTree',
-  'node',
-] as const;
-export type Field = (typeof FIELDS)[number];
+export const FIELDS = MERGED_FIELDS;
+export type Field = MergedField;
 export type FieldValue = string | number | boolean;
 
 export interface Ranked {

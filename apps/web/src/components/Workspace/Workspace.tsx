@@ -1,10 +1,9 @@
 import { useLiveStore } from '../../stores/live-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { setOnlyMatches, setRange, useExplorerStore } from '../../stores/explorer-store.ts';
+import { useExplorerStore } from '../../stores/explorer-store.ts';
 import { useExplorerView } from '../../stores/use-explorer-view.ts';
 import { treeViewState } from '../../view/tree-view-state.ts';
-import { formatTimestamp } from '../../view/format.ts';
-import { EmptyState } from '../EmptyState/EmptyState.tsx';
+import { EmptyRange, NoMatches } from '../EmptyState/FilterEmptyStates.tsx';
 import { ProcessGraph } from '../ProcessGraph/ProcessGraph.tsx';
 import { GroupHeader } from '../ProcessGraph/GroupHeader.tsx';
 import { MatchStyles } from '../Search/MatchStyles.tsx';
@@ -20,34 +19,9 @@ function FilteredEmpty() {
   return (
     <div className="workspace__overlay">
       {range !== null ? (
-        <EmptyState
-          icon="clock"
-          title="Nothing ran in this time range"
-          testId="graph-empty-range"
-          actions={
-            <button type="button" className="btn" onClick={() => setRange(null)}>
-              Clear time range
-            </button>
-          }
-        >
-          <p>
-            No process of this group was alive between {formatTimestamp(range.from)} and{' '}
-            {formatTimestamp(range.to)}.
-          </p>
-        </EmptyState>
+        <EmptyRange range={range} testId="graph-empty-range" />
       ) : (
-        onlyMatches && (
-          <EmptyState
-            icon="search"
-            title="No process matches"
-            testId="graph-empty-matches"
-            actions={
-              <button type="button" className="btn" onClick={() => setOnlyMatches(false)}>
-                Show all processes
-              </button>
-            }
-          />
-        )
+        onlyMatches && <NoMatches testId="graph-empty-matches" />
       )}
     </div>
   );
