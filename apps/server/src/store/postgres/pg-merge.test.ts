@@ -18,18 +18,23 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
+/** Like the store's own pool, it listens for errors of idle clients (PostgreSQL stopping). */
+function testPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on('error', () => {});
+  pools.push(pool);
+  return pool;
+}
+
 async function database(): Promise<{ url: string; pool: pg.Pool }> {
   const url = await postgres.createDatabase();
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pools.push(pool);
+  const pool = testPool(url);
   await migrate(pool);
   return { url, pool };
 }
 
 function store(url: string): PgEventStore {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pools.push(pool);
-  return new PgEventStore(pool);
+  return new PgEventStore(testPool(url));
 }
 
 /** The merged tables without the bookkeeping column that records which transaction wrote. */
