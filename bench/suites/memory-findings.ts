@@ -1,5 +1,11 @@
 import { formatBytes, formatNumber } from '../lib/format.ts';
 
+/** One kind of heap object and what it costs per process (bench/workers/memory-shapes.ts). */
+export interface HeapPart {
+  what: string;
+  bytes: number;
+}
+
 export interface MemoryEvidence {
   target: number;
   retained: number;
@@ -11,8 +17,16 @@ export interface MemoryEvidence {
   dbBytesPerEvent: number;
   budget: number;
   /** From bench/workers/memory-shapes.ts: the tree builder's heap per process. */
-  builder?: { asFed: number; sharedPod: number; podJsonBytes: number; lifecycles: number };
+  builder?: {
+    asFed: number;
+    sharedPod: number;
+    podJsonBytes: number;
+    lifecycles: number;
+    breakdown?: HeapPart[];
+  };
 }
+
+const B = (bytes: number) => `${formatNumber(bytes, 0)} B`;
 
 function extrapolation(e: MemoryEvidence): string[] {
   const rssAtTarget = e.baseRss + e.rssSlope * e.target;
@@ -34,27 +48,48 @@ function extrapolation(e: MemoryEvidence): string[] {
   ];
 }
 
+const PART_MEANING: Record<string, string> = {
+  ProcessEntry:
+    'the `ProcessEntry` objects, one flat record per process (8 B per field on a 64-bit node ' +
+    'without pointer compression, plus a 24 B header)',
+  strings:
+    'strings unique to a process: its exec id (68 characters here) and its arguments; times in ' +
+    "Tetragon's nanosecond shape are not strings but two small integers",
+  'hash tables':
+    'the hash tables of the `Map`s and `Set`s that index processes (`entries`, group `members`, ' +
+    '`childrenByParent`); they grow by doubling, so this share swings between about 60 and 120 B',
+  other: 'compiled code and V8 metadata created while the builder ran (not per process)',
+};
+
 function builderLines(b: NonNullable<MemoryEvidence['builder']>): string[] {
+  const parts = (b.breakdown ?? []).filter((p) => p.bytes >= 1);
   return [
     `- The tree builder alone (\`bench/workers/memory-shapes.ts\`: \`parseLine\` + \`ProcessTreeBuilder.apply\` for ` +
-      `${formatNumber(b.lifecycles, 0)} lifecycles in one process, V8 heap after GC) holds ` +
-      `${formatNumber(b.asFed, 0)} B per process. With the same lines but one container pid per pod, so that ` +
-      `all processes of a pod have an identical pod object, it holds ${formatNumber(b.sharedPod, 0)} B: the ` +
-      `per-process pod costs ${formatNumber(b.asFed - b.sharedPod, 0)} B (its JSON is ${b.podJsonBytes} characters).`,
+      `${formatNumber(b.lifecycles, 0)} lifecycles in one process after a warm-up, V8 heap after GC) holds ` +
+      `${B(b.asFed)} per process. With one container pid per pod instead of one per process it holds ` +
+      `${B(b.sharedPod)}: the per-process container pid no longer costs a copy of the pod (its JSON is ` +
+      `${b.podJsonBytes} characters), since pods are shared and the pid is kept beside each process.`,
+    ...(parts.length > 0
+      ? [
+          '- What that heap is made of (heap snapshots before and after 10,000 lifecycles, self size per process):',
+          ...parts.map((p) => `  - ${B(p.bytes)}: ${PART_MEANING[p.what] ?? p.what}.`),
+        ]
+      : []),
   ];
 }
 
 export function memoryFindings(e: MemoryEvidence): string[] {
+  const overBudget = e.rssSlope > e.budget;
   return [
-    '**What lives in memory** (per process, `packages/domain/src/tree/process-tree-builder.ts`): the',
-    '`ProcessEntry` with its `MergedProcess` (`values` and `ranks` objects of up to 13 fields each, `podKey`),',
-    'the strings taken from the parsed exec (exec id, parent exec id, binary, arguments, cwd, flags,',
-    'start time, node, docker id; identical values are not shared), the exit (`ExitInfo` and its time),',
-    'entries in `entries`, `members`, `childrenByParent` and `byPidStart` (a `node:pid:timeKey` string',
-    'and a `Set` per process), and the pod. Pods are interned by `JSON.stringify(pod)` (`podIntern`),',
-    "but Tetragon's pod object carries the process's own `container.pid`, so nearly every process gets",
-    'its own `PodInfo` (with container, image and labels objects) plus two copies of its JSON: the',
-    '`podIntern` key and `MergedProcess.podKey`.',
+    '**What lives in memory** (per process, `packages/domain/src/tree/process-tree-builder.ts`): one',
+    '`ProcessEntry` holding the merged snapshot fields (the rank of each field packed into one integer),',
+    'the exit and the group contribution as plain fields, and times packed as two small integers;',
+    'its exec id and arguments strings; and an entry in `entries`, in its group in `members` and under',
+    'its parent in `childrenByParent`. Shared, not per process: the pod (one `PodInfo` per pod and container,',
+    'interned without `container.pid`, which stays on each process), node, cwd, flags, binary, docker id and',
+    "group strings (interned), and the parent's exec id (the parent's own copy). Only where needed: the",
+    'node:pid:start index (from the first exit without exec_id on), probe event ids (processes with probe',
+    'events, at most 256 ids each) and download paths (curl/wget processes).',
     '',
     '**What lives only in SQLite**: every raw event line (the full exec and exit JSON), its content hash,',
     'type, node, time key and exec id; `/api/v1/processes/{id}` reads the events of a process from there.',
@@ -62,30 +97,25 @@ export function memoryFindings(e: MemoryEvidence): string[] {
     '',
     ...extrapolation(e),
     ...(e.builder ? builderLines(e.builder) : []),
-    '- RSS grows faster than the V8 heap: young-generation space, heap fragmentation and malloc arenas',
-    '  come on top of the live objects.',
+    `- The server's V8 heap grows by ${B(e.heapSlope)} per process${
+      e.builder ? `, ${B(e.heapSlope - e.builder.asFed)} more than the builder alone` : ''
+    }: the server's own bookkeeping comes on top. Most of it should be the per-pod process limit`,
+    '  (`apps/server/src/security/pod-process-limit.ts`): it follows every group from the drained changes and',
+    '  keeps, per process, a map entry, a `{parent, ended, exitKey}` object and the exit time key string',
+    '  (roughly 120–160 B by the size of those structures).',
+    `- RSS grows by ${B(e.rssSlope)} per process, faster than the V8 heap: young-generation space, heap`,
+    '  fragmentation (old-space pages stay committed after a full GC) and malloc arenas come on top of the',
+    '  live objects, and the slope is noisy on a shared machine (compare min and max above).',
     '',
-    ...(e.rssSlope > e.budget
+    ...(overBudget
       ? [
-          '**Recommended fixes** (domain code; not changed by this bench), in order of gain:',
-          '',
-          '1. `packages/domain/src/tree/process-tree-builder.ts`, `withInternedPod`, and',
-          '   `merged-process.ts`, `podKeyOf`: intern the pod without `container.pid` (key it by',
-          '   namespace, name and container id) and keep the per-process container pid on the entry;',
-          '   store the key on the interned `PodInfo` instead of a fresh `JSON.stringify` per process in',
-          '   `MergedProcess.podKey`. Expected: the per-process pod measured above plus the `podKey` copy',
-          '   (about 1.5–2 KB per process here).',
-          '2. `merged-process.ts`, `MergedProcess`: pack `ranks` into one small integer (2 bits per',
-          '   field) and `values` into a class with fixed fields instead of an object grown field by field.',
-          '   Expected: ~200–300 B per process.',
-          '3. `process-tree-builder.ts`, `byPidStart`: store a single exec id as the map value and only',
-          '   switch to a `Set` on a collision; build the key from numbers (pid and start nanoseconds)',
-          '   rather than a 70-character string. Expected: ~150–250 B per process.',
-          '4. Intern the repeated strings when merging (node, cwd, flags, binary, parent exec id) through',
-          '   a `Map<string, string>`. Expected: ~100–200 B per process on real workloads.',
-          '5. For the 600 B budget at 1,000,000 processes the exited processes have to leave the heap:',
-          '   keep running processes and the recent past in memory and answer older trees from SQLite',
-          '   (the retention work in `packages/domain/src/tree/retention.ts` is the start of this).',
+          '**Why the budget is not met, and what would meet it**: what is left per process is the data itself',
+          '(exec id, arguments, times, ids, pid, uid, state, parent and group links) and the indexes every',
+          'read needs. Shaving the last fields of `ProcessEntry` would gain tens of bytes, not the difference',
+          'between the RSS slope and the budget. Meeting it at 1,000,000 retained processes takes moving exited',
+          'processes out of the heap: keep running processes and the recent past in memory and answer older',
+          'trees, groups and searches from SQLite, where every event already is (the retention work in',
+          '`packages/domain/src/tree/retention.ts` and `ProcessTreeBuilder.forget` are the start of this).',
         ]
       : []),
   ];

@@ -11,7 +11,7 @@ import { keepEverything } from '../lib/serve-help.ts';
 import { sleep } from '../lib/sleep.ts';
 import { linearFit, summarize } from '../lib/stats.ts';
 import type { Suite, SuiteContext, SuiteResult } from '../lib/suite.ts';
-import { memoryFindings, type MemoryEvidence } from './memory-findings.ts';
+import { memoryFindings, type HeapPart, type MemoryEvidence } from './memory-findings.ts';
 
 const BUDGET_BYTES = 600;
 const TARGET = 1_000_000;
@@ -132,7 +132,12 @@ export const memorySuite: Suite = {
       { stdout: { capture: true } },
     );
     const builder = {
-      ...(JSON.parse(shapes.stdout) as { asFed: number; sharedPod: number; podJsonBytes: number }),
+      ...(JSON.parse(shapes.stdout) as {
+        asFed: number;
+        sharedPod: number;
+        podJsonBytes: number;
+        breakdown: HeapPart[];
+      }),
       lifecycles: builderLifecycles,
     };
     const evidence: MemoryEvidence = {

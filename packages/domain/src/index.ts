@@ -21,3 +21,8 @@ export {
   type MergedField,
 } from './tree/merged-process.ts';
 export { PENDING_EXIT_PREFIX } from './tree/process-entry.ts';
+export {
+  DEFAULT_TREE_BUILDER_LIMITS,
+  type TreeBuilderLimits,
+  type TreeBuilderStats,
+} from './tree/builder-limits.ts';

@@ -45,6 +45,7 @@ export function makeGroup(overrides: Partial<GroupSummary> & { key: string }): G
     running: 1,
     exited: 0,
     flagged: 0,
+    restarts: 0,
     firstSeen: null,
     lastSeen: null,
     ...overrides,

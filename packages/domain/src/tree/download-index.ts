@@ -3,20 +3,24 @@
  * group's downloads on every view, so the per-group answer is cached until it changes.
  */
 export class DownloadIndex {
+  /** Each process's registered paths; only processes that download something are here. */
+  private readonly byProcess = new Map<string, readonly string[]>();
   private readonly byGroup = new Map<string, Map<string, Set<string>>>();
   private readonly cache = new Map<string, Map<string, string>>();
 
+  /** The paths registered for a process, undefined when none. */
+  pathsOf(id: string): readonly string[] | undefined {
+    return this.byProcess.get(id);
+  }
+
   /**
-   * Moves a process's downloads from (oldGroup, oldPaths) to (newGroup, newPaths); returns
-   * the groups whose downloads changed.
+   * Moves a process's downloads from oldGroup (where they were registered) to (newGroup,
+   * newPaths); "" registers nothing. Returns the groups whose downloads changed.
    */
-  move(
-    id: string,
-    oldGroup: string,
-    oldPaths: string[],
-    newGroup: string,
-    newPaths: string[],
-  ): string[] {
+  move(id: string, oldGroup: string, newGroup: string, newPaths: readonly string[]): string[] {
+    const oldPaths = this.byProcess.get(id) ?? [];
+    if (newGroup && newPaths.length > 0) this.byProcess.set(id, newPaths);
+    else this.byProcess.delete(id);
     const changed = new Set<string>();
     if (oldGroup) {
       for (const path of oldPaths) {

@@ -1,5 +1,7 @@
 import type { Process, ProcessState } from '../process.ts';
+import type { PodInfo } from '../tetragon/parsed-event.ts';
 import { compareTimeText } from '../util/time.ts';
+import { ContainerInstances } from './container-instances.ts';
 import { parseGroupKey } from './group.ts';
 import type { GroupSummary } from './summary.ts';
 
@@ -11,11 +13,12 @@ export interface Contribution {
   start: string | null;
   last: string | null;
   node: string;
-  workload: string | null;
-  workloadKind: string | null;
+  /** The shared pod (pod-intern.ts): workload and container; one object per pod and container. */
+  pod: PodInfo | undefined;
 }
 
-export function contributionOf(p: Process): Contribution {
+/** `pod` is the process's shared pod, the one its view's `pod` was made from. */
+export function contributionOf(p: Process, pod: PodInfo | undefined): Contribution {
   const last = [p.startTime, p.exitTime].reduce<string | null>(
     (best, t) => (t && (best === null || compareTimeText(t, best) > 0) ? t : best),
     null,
@@ -27,9 +30,12 @@ export function contributionOf(p: Process): Contribution {
     start: p.startTime,
     last,
     node: p.node,
-    workload: p.pod?.workload ?? null,
-    workloadKind: p.pod?.workloadKind ?? null,
+    pod,
   };
+}
+
+function workloadOf(c: Contribution): string | null {
+  return c.pod?.workload ?? null;
 }
 
 interface Aggregate {
@@ -42,6 +48,7 @@ interface Aggregate {
   node: string;
   workload: string | null;
   workloadKind: string | null;
+  containers: ContainerInstances;
   /** An extreme (first/last seen, node, workload) may have left with a removed member. */
   stale: boolean;
 }
@@ -57,6 +64,7 @@ function empty(): Aggregate {
     node: '',
     workload: null,
     workloadKind: null,
+    containers: new ContainerInstances(),
     stale: false,
   };
 }
@@ -68,9 +76,10 @@ function widen(a: Aggregate, c: Contribution): void {
   if (c.last && (a.lastSeen === null || compareTimeText(c.last, a.lastSeen) > 0))
     a.lastSeen = c.last;
   if (c.node && (a.node === '' || c.node < a.node)) a.node = c.node;
-  if (c.workload !== null && (a.workload === null || c.workload > a.workload)) {
-    a.workload = c.workload;
-    a.workloadKind = c.workloadKind;
+  const workload = workloadOf(c);
+  if (workload !== null && (a.workload === null || workload > a.workload)) {
+    a.workload = workload;
+    a.workloadKind = c.pod?.workloadKind ?? null;
   }
 }
 
@@ -96,6 +105,7 @@ export class GroupAggregates {
     if (c.state === 'running') a.running += 1;
     else if (c.state === 'exited') a.exited += 1;
     if (c.flagged) a.flagged += 1;
+    a.containers.add(c.pod?.container);
     widen(a, c);
   }
 
@@ -107,6 +117,7 @@ export class GroupAggregates {
     if (c.state === 'running') a.running -= 1;
     else if (c.state === 'exited') a.exited -= 1;
     if (c.flagged) a.flagged -= 1;
+    a.containers.remove(c.pod?.container);
     if (a.processes === 0) {
       this.byGroup.delete(c.group);
       return;
@@ -115,7 +126,7 @@ export class GroupAggregates {
       c.start === a.firstSeen ||
       c.last === a.lastSeen ||
       c.node === a.node ||
-      c.workload === a.workload
+      workloadOf(c) === a.workload
     ) {
       a.stale = true;
     }
@@ -123,7 +134,8 @@ export class GroupAggregates {
 
   /**
    * Replaces one member's contribution. When only its counts change (the usual case: a
-   * state change), the extremes stay valid and nothing is recomputed.
+   * state change), the extremes and the container instances stay valid and nothing is
+   * recomputed.
    */
   update(before: Contribution | undefined, after: Contribution | undefined): void {
     if (
@@ -133,8 +145,7 @@ export class GroupAggregates {
       before.start === after.start &&
       before.last === after.last &&
       before.node === after.node &&
-      before.workload === after.workload &&
-      before.workloadKind === after.workloadKind
+      before.pod === after.pod
     ) {
       const a = this.byGroup.get(before.group);
       if (a) {
@@ -172,6 +183,7 @@ export class GroupAggregates {
       running: a.running,
       exited: a.exited,
       flagged: a.flagged,
+      restarts: a.containers.restarts,
       firstSeen: a.firstSeen,
       lastSeen: a.lastSeen,
     };

@@ -2,6 +2,7 @@ import type { Process } from '../process.ts';
 import { parseGroupKey } from './group.ts';
 import type { GroupSummary } from './summary.ts';
 import { compareTimeText } from '../util/time.ts';
+import { ContainerInstances } from './container-instances.ts';
 
 function minBy(values: (string | null)[]): string | null {
   let best: string | null = null;
@@ -24,7 +25,9 @@ export function summarizeGroup(key: string, members: Process[]): GroupSummary {
   let node = '';
   let workload: string | null = null;
   let workloadKind: string | null = null;
+  const containers = new ContainerInstances();
   for (const p of members) {
+    containers.add(p.pod?.container ?? undefined);
     if (p.state === 'running') running += 1;
     else if (p.state === 'exited') exited += 1;
     if (p.findings.length > 0) flagged += 1;
@@ -48,6 +51,7 @@ export function summarizeGroup(key: string, members: Process[]): GroupSummary {
     running,
     exited,
     flagged,
+    restarts: containers.restarts,
     firstSeen: minBy(members.map((p) => p.startTime)),
     lastSeen: maxBy(members.flatMap((p) => [p.startTime, p.exitTime])),
   };

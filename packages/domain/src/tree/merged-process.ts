@@ -1,4 +1,6 @@
 import type { PodInfo, ProcessSnapshot } from '../tetragon/parsed-event.ts';
+import { fullPodKey, type SnapshotPod } from './pod-intern.ts';
+import { packNanos, packSeconds, unpackTime, type PackedSeconds } from '../util/compact-time.ts';
 
 /**
  * Where a snapshot came from decides how much it is trusted: the `process` of a
@@ -27,61 +29,74 @@ export const MERGED_FIELDS = [
 ] as const;
 export type MergedField = (typeof MERGED_FIELDS)[number];
 
-export interface MergedValues {
-  parentExecId?: string;
-  pid?: number;
-  uid?: number;
-  auid?: number;
-  cwd?: string;
-  binary?: string;
-  arguments?: string;
-  flags?: string;
-  startTime?: string;
-  pod?: PodInfo;
-  docker?: string;
-  inInitTree?: boolean;
-  node?: string;
+/** Bit `i` of a change mask: MERGED_FIELDS[i] changed. */
+export function fieldBit(field: MergedField): number {
+  return 1 << MERGED_FIELDS.indexOf(field);
 }
+export const PARENT_CHANGED = fieldBit('parentExecId');
+export const BINARY_CHANGED = fieldBit('binary');
+export const ARGUMENTS_CHANGED = fieldBit('arguments');
 
-type FieldValue = MergedValues[MergedField];
+/** Bits 0..25 hold 2 bits of rank per field; the best rank of any snapshot sits above them. */
+const BEST_RANK_SHIFT = 2 * MERGED_FIELDS.length;
+/** A free bit above the ranks, for ProcessEntry. */
+export const STAND_IN_FLAG = 1 << (BEST_RANK_SHIFT + 2);
+
+type ScalarField = Exclude<MergedField, 'pod'>;
+type ScalarValue = string | number | boolean;
 
 /**
  * Per field, the value kept is the maximum over all snapshots by (rank, value). A max over
  * a total order is commutative, associative and idempotent, which is what makes the tree
- * independent of arrival order and of duplicates.
+ * independent of arrival order and of duplicates. Fields live in one fixed-shape object
+ * because the tree holds one per process.
  */
-export interface MergedProcess {
-  execId: string;
-  values: MergedValues;
-  /** Rank of the snapshot that supplied each field; 0 where no snapshot had it. */
-  ranks: Partial<Record<MergedField, SnapshotRank>>;
-  /** Highest rank seen for any snapshot of this process. */
-  bestRank: SnapshotRank;
-  /** Serialised pod, compared when two snapshots of equal rank disagree. */
-  podKey: string;
-}
+export class MergedProcess {
+  parentExecId: string | undefined = undefined;
+  pid: number | undefined = undefined;
+  uid: number | undefined = undefined;
+  auid: number | undefined = undefined;
+  cwd: string | undefined = undefined;
+  binary: string | undefined = undefined;
+  arguments: string | undefined = undefined;
+  flags: string | undefined = undefined;
+  /** startTime, packed (see compact-time.ts). */
+  private startSeconds: PackedSeconds = undefined;
+  private startNanos = 0;
+  /** The shared pod (see pod-intern.ts); its container pid is `containerPid`. */
+  pod: PodInfo | undefined = undefined;
+  containerPid: number | undefined = undefined;
+  docker: string | undefined = undefined;
+  inInitTree: boolean | undefined = undefined;
+  node: string | undefined = undefined;
+  /**
+   * Rank of the snapshot that supplied each field (0 where none had it), and the best rank;
+   * one small integer rather than an object per process.
+   */
+  ranks = RANK_EMBEDDED << BEST_RANK_SHIFT;
 
-const podKeys = new WeakMap<PodInfo, string>();
+  constructor(readonly execId: string) {}
 
-/** The serialised pod; cached per object, since one snapshot's pod is keyed several times. */
-export function podKeyOf(pod: PodInfo | undefined): string {
-  if (pod === undefined) return '';
-  let key = podKeys.get(pod);
-  if (key === undefined) {
-    key = JSON.stringify(pod);
-    podKeys.set(pod, key);
+  get startTime(): string | undefined {
+    return unpackTime(this.startSeconds, this.startNanos);
   }
-  return key;
+
+  set startTime(text: string | undefined) {
+    this.startSeconds = packSeconds(text);
+    this.startNanos = packNanos(text);
+  }
+
+  /** Highest rank seen for any snapshot of this process. */
+  get bestRank(): SnapshotRank {
+    return ((this.ranks >>> BEST_RANK_SHIFT) & 3) as SnapshotRank;
+  }
+
+  rankOf(field: MergedField): number {
+    return (this.ranks >>> (2 * MERGED_FIELDS.indexOf(field))) & 3;
+  }
 }
 
-function compareValues(
-  field: MergedField,
-  a: FieldValue,
-  b: FieldValue,
-  podA: string,
-  podB: string,
-): number {
-  if (field === 'pod') return podA < podB ? -1 : podA > podB ? 1 : 0;
+function compareScalars(a: ScalarValue, b: ScalarValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const sa = String(a);
@@ -89,53 +104,77 @@ function compareValues(
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-export function createMergedProcess(execId: string): MergedProcess {
-  return { execId, values: {}, ranks: {}, bestRank: RANK_EMBEDDED, podKey: '' };
+function comparePods(incoming: SnapshotPod, target: MergedProcess): number {
+  if (incoming.pod === target.pod && incoming.containerPid === target.containerPid) return 0;
+  const a = incoming.fullKey;
+  const b = target.pod === undefined ? '' : fullPodKey(target.pod, target.containerPid);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Folds one snapshot in; returns the fields whose value changed. */
+/** Shares repeated strings; identity for fields that are unique per process. */
+export type Intern = (value: string) => string;
+
+/**
+ * (uint32)-1, the "unset" uid/auid of nearly every process. Too large for V8's small
+ * integers, so each parsed copy is a heap number; storing this constant instead shares one.
+ */
+const UNSET_ID = 4294967295;
+
+const INTERNED: ReadonlySet<MergedField> = new Set(['cwd', 'binary', 'flags', 'docker', 'node']);
+
+/**
+ * Folds one snapshot in; returns a mask of the fields whose value changed (see fieldBit).
+ * `pod` is the snapshot's pod already interned.
+ */
 export function mergeSnapshot(
   target: MergedProcess,
   snapshot: ProcessSnapshot,
   rank: SnapshotRank,
   node: string,
-): MergedField[] {
-  const changed: MergedField[] = [];
-  if (rank > target.bestRank) target.bestRank = rank;
-  const incoming: MergedValues = {
-    ...(snapshot.parentExecId !== undefined && { parentExecId: snapshot.parentExecId }),
-    ...(snapshot.pid !== undefined && { pid: snapshot.pid }),
-    ...(snapshot.uid !== undefined && { uid: snapshot.uid }),
-    ...(snapshot.auid !== undefined && { auid: snapshot.auid }),
-    ...(snapshot.cwd !== undefined && { cwd: snapshot.cwd }),
-    ...(snapshot.binary !== undefined && { binary: snapshot.binary }),
-    ...(snapshot.arguments !== undefined && { arguments: snapshot.arguments }),
-    ...(snapshot.flags !== undefined && { flags: snapshot.flags }),
-    ...(snapshot.startTime !== undefined && { startTime: snapshot.startTime }),
-    ...(snapshot.pod !== undefined && { pod: snapshot.pod }),
-    ...(snapshot.docker !== undefined && { docker: snapshot.docker }),
-    ...(snapshot.inInitTree !== undefined && { inInitTree: snapshot.inInitTree }),
-    ...(node !== '' && { node }),
-  };
-  const incomingPodKey = podKeyOf(snapshot.pod);
-  for (const field of MERGED_FIELDS) {
-    const value = incoming[field];
+  pod: SnapshotPod | undefined,
+  intern: Intern,
+): number {
+  let changed = 0;
+  if (rank > target.bestRank) {
+    target.ranks = (target.ranks & ~(3 << BEST_RANK_SHIFT)) | (rank << BEST_RANK_SHIFT);
+  }
+  const fields = target as unknown as Record<ScalarField, ScalarValue | undefined>;
+  for (let i = 0; i < MERGED_FIELDS.length; i++) {
+    const field = MERGED_FIELDS[i] as MergedField;
+    const shift = 2 * i;
+    const currentRank = (target.ranks >>> shift) & 3;
+    if (field === 'pod') {
+      if (pod === undefined) continue;
+      const order = target.pod === undefined ? 1 : comparePods(pod, target);
+      if (
+        target.pod !== undefined &&
+        (rank < currentRank || (rank === currentRank && order <= 0))
+      ) {
+        continue;
+      }
+      target.pod = pod.pod;
+      target.containerPid = pod.containerPid;
+      target.ranks = (target.ranks & ~(3 << shift)) | (rank << shift);
+      if (order !== 0) changed |= 1 << i;
+      continue;
+    }
+    const value = field === 'node' ? (node === '' ? undefined : node) : snapshot[field];
     if (value === undefined) continue;
-    const currentRank = target.ranks[field] ?? 0;
-    const current = target.values[field];
-    const wins =
-      current === undefined ||
-      rank > currentRank ||
-      (rank === currentRank &&
-        compareValues(field, value, current, incomingPodKey, target.podKey) > 0);
-    if (!wins) continue;
-    const same =
-      current !== undefined &&
-      compareValues(field, value, current, incomingPodKey, target.podKey) === 0;
-    (target.values as Record<MergedField, FieldValue>)[field] = value;
-    target.ranks[field] = rank;
-    if (field === 'pod') target.podKey = incomingPodKey;
-    if (!same) changed.push(field);
+    const current = fields[field];
+    const order = current === undefined ? 1 : compareScalars(value, current);
+    if (current !== undefined && (rank < currentRank || (rank === currentRank && order <= 0))) {
+      continue;
+    }
+    fields[field] =
+      typeof value === 'string'
+        ? INTERNED.has(field)
+          ? intern(value)
+          : value
+        : value === UNSET_ID
+          ? UNSET_ID
+          : value;
+    target.ranks = (target.ranks & ~(3 << shift)) | (rank << shift);
+    if (order !== 0) changed |= 1 << i;
   }
   return changed;
 }

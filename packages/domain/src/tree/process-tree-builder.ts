@@ -1,55 +1,72 @@
-import type { ExitInfo, ParsedEvent, PodInfo, ProcessSnapshot } from '../tetragon/parsed-event.ts';
+import type { ExitInfo, ParsedEvent, ProcessSnapshot } from '../tetragon/parsed-event.ts';
 import { decodeExecId } from '../tetragon/exec-id.ts';
 import type { Process, ProcessTreeRoot } from '../process.ts';
 import { timeKey } from '../util/time.ts';
+import { StringIntern } from '../util/intern.ts';
 import { maxExit, sameExit } from './exit-merge.ts';
 import {
+  ARGUMENTS_CHANGED,
+  BINARY_CHANGED,
+  PARENT_CHANGED,
   RANK_EMBEDDED,
   RANK_EVENT,
   RANK_EXEC,
   mergeSnapshot,
-  podKeyOf,
   type SnapshotRank,
 } from './merged-process.ts';
 import {
   PENDING_EXIT_PREFIX,
-  createEntry,
+  ProcessEntry,
   pidStartKey,
   pidStartKeyOf,
   replacerKeyOf,
-  type ProcessEntry,
 } from './process-entry.ts';
 import { buildProcessView, groupFor } from './process-view.ts';
 import type { GroupSummary, LossMarker } from './summary.ts';
 import { summarizeGroup } from './group-summary.ts';
 import { GroupAggregates, contributionOf, type Contribution } from './group-aggregates.ts';
 import { DownloadIndex } from './download-index.ts';
-import { compareProcesses, shapeTree } from './tree-shape.ts';
+import {
+  ancestorsOf,
+  childrenOf,
+  groupProcesses,
+  groupTree,
+  type TreeIndex,
+} from './tree-queries.ts';
+import { ProbeCounts } from './probe-counts.ts';
 import { downloadTargets } from '../findings/command-line.ts';
 import type { TreeChanges, TreeReader, TreeWriter } from './tree-reader.ts';
 import { addTo, removeFrom } from '../util/multimap.ts';
 import { LossMarkers } from './loss-markers.ts';
+import { ContainerPods } from './container-pods.ts';
+import { ExitsWithoutId } from './exits-without-id.ts';
+import { Tombstones } from './tombstones.ts';
+import {
+  DEFAULT_TREE_BUILDER_LIMITS,
+  type TreeBuilderLimits,
+  type TreeBuilderStats,
+} from './builder-limits.ts';
 
 /**
  * Builds process trees from Tetragon events in any order. Every rule is a merge that does
  * not depend on arrival order (see docs/tree-semantics.md), so a permutation of the same
- * events, with or without duplicates, yields the same processes, parents and states.
+ * events, with or without duplicates, yields the same processes, parents and states. The
+ * exception is `forget`: a late event about a process forgotten recently is dropped.
  */
 export class ProcessTreeBuilder implements TreeReader, TreeWriter {
+  private readonly index: TreeIndex = {
+    process: (id) => this.process(id),
+    memberIds: (group) => this.members.get(group),
+    childIds: (id) => this.childrenByParent.get(id),
+    parentId: (id) => this.entries.get(id)?.parentExecId,
+  };
   private readonly entries = new Map<string, ProcessEntry>();
   private readonly childrenByParent = new Map<string, Set<string>>();
   private readonly members = new Map<string, Set<string>>();
-  /** Exits that carried only pid and start_time, by node:pid:start. */
-  private readonly pendingExits = new Map<string, ExitInfo>();
-  /** Real processes by node:pid:start, to match those exits. */
-  private readonly byPidStart = new Map<string, Set<string>>();
-  /** The pod a container id belongs to, learnt from any snapshot that named both. */
-  private readonly podByDocker = new Map<string, { pod: PodInfo; key: string }>();
-  /** Processes with a container id but no pod of their own. */
-  private readonly podlessByDocker = new Map<string, Set<string>>();
-  private readonly attachedEventIds = new Set<string>();
+  private readonly exitsWithoutId: ExitsWithoutId;
   private readonly lossMarkers = new LossMarkers();
   private readonly downloads = new DownloadIndex();
+  private readonly probes: ProbeCounts;
   /** Children that could have replaced their parent (no clone, no procFS), by parent|pid. */
   private readonly replacers = new Map<string, Set<string>>();
   private readonly aggregates = new GroupAggregates((group) => this.contributionsIn(group));
@@ -57,86 +74,74 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private unsettled = new Set<string>();
   /** Views computed while settling, reused by the next drain. */
   private readonly settledViews = new Map<string, Process>();
-  /** One PodInfo object per distinct pod, shared by all its processes. */
-  private readonly podIntern = new Map<string, PodInfo>();
+  private readonly pods = new ContainerPods();
+  private readonly strings = new StringIntern();
+  private readonly tombstones: Tombstones;
   private dirty = new Set<string>();
   private forgotten: { execId: string; group: string }[] = [];
+  private lateEventsDropped = 0;
+
+  constructor(limits: Partial<TreeBuilderLimits> = {}) {
+    const bounds = { ...DEFAULT_TREE_BUILDER_LIMITS, ...limits };
+    this.tombstones = new Tombstones(bounds.tombstones);
+    this.probes = new ProbeCounts(bounds.attachedIdsPerProcess);
+    this.exitsWithoutId = new ExitsWithoutId((id) => this.entries.get(id), bounds.waitingExits);
+  }
 
   apply(event: ParsedEvent): void {
     if (event.loss) this.lossMarkers.add(event);
     const process = event.process;
+    const late = process !== undefined && this.isLate(process, event);
+    if (late) this.lateEventsDropped += 1;
+    // A forgotten process is not brought back (upsert drops it), but its pod is still learnt.
     if (process?.execId) {
-      this.upsert(
-        process,
-        process.execId,
-        event.type === 'process_exec' ? RANK_EXEC : RANK_EVENT,
-        event.node,
-      );
+      const rank = event.type === 'process_exec' ? RANK_EXEC : RANK_EVENT;
+      this.upsert(process, process.execId, rank, event.node);
     }
     if (event.parent?.execId)
       this.upsert(event.parent, event.parent.execId, RANK_EMBEDDED, event.node);
     for (const ancestor of event.ancestors) {
       if (ancestor.execId) this.upsert(ancestor, ancestor.execId, RANK_EMBEDDED, event.node);
     }
-    if (event.exit && process) {
+    if (late || !process) return;
+    if (event.exit) {
       if (process.execId) this.applyExit(process.execId, event.exit);
       else this.applyPendingExit(process, event, event.exit);
     }
-    if (event.probe && process?.execId && !this.attachedEventIds.has(event.id)) {
-      this.attachedEventIds.add(event.id);
-      const entry = this.entries.get(process.execId);
-      if (entry) {
-        entry.eventCount += 1;
-        this.touch(process.execId);
-      }
+    if (event.probe && process.execId && this.entries.has(process.execId)) {
+      if (this.probes.attach(process.execId, event.id)) this.touch(process.execId);
     }
   }
 
   /**
-   * Drops processes (retention). Their stored events must be deleted too, or a rebuild
-   * would bring them back; a late event for a forgotten process recreates it from that
-   * event alone.
+   * Drops processes (retention, the per-pod process limit). Their stored events must be
+   * deleted too, or a rebuild would bring them back. The ids are remembered (boundedly), so
+   * that a late event about one of them is dropped instead of recreating it.
    */
   forget(execIds: Iterable<string>): void {
     for (const id of execIds) {
-      const entry = this.entries.get(id);
-      if (!entry) continue;
-      const v = entry.merged.values;
-      this.registerDownloads(entry, entry.group, []);
-      this.aggregates.remove(entry.contribution);
-      entry.contribution = undefined;
-      this.unsettled.delete(id);
-      this.settledViews.delete(id);
-      const replacerKey = replacerKeyOf(entry);
-      if (replacerKey !== undefined) removeFrom(this.replacers, replacerKey, id);
-      if (entry.group) removeFrom(this.members, entry.group, id);
-      if (v.parentExecId !== undefined) {
-        removeFrom(this.childrenByParent, v.parentExecId, id);
-        this.markIfKnown(v.parentExecId);
-      }
-      for (const key of [pidStartKeyOf(entry), entry.pendingExitKey]) {
-        if (key === undefined) continue;
-        removeFrom(this.byPidStart, key, id);
-        // The exit is deleted with the process; others sharing its key lose it too.
-        if (this.pendingExits.delete(key)) {
-          for (const other of this.byPidStart.get(key) ?? []) this.markIfKnown(other);
-          this.refreshMembership(PENDING_EXIT_PREFIX + key);
-          this.markIfKnown(PENDING_EXIT_PREFIX + key);
-        }
-      }
-      if (v.docker !== undefined) removeFrom(this.podlessByDocker, v.docker, id);
-      this.entries.delete(id);
-      this.dirty.delete(id);
-      // Children may have borrowed its binary, and their findings looked at it.
-      for (const child of this.childrenByParent.get(id) ?? []) this.markIfKnown(child);
-      if (entry.reportedGroup !== undefined) {
-        this.forgotten.push({ execId: id, group: entry.reportedGroup });
-      }
+      this.tombstones.add(id);
+      this.drop(id);
     }
+  }
+
+  /** Whether `forget` dropped this exec id recently, so events about it are dropped too. */
+  isForgotten(execId: string): boolean {
+    return this.tombstones.has(execId);
   }
 
   forgetMarkers(ids: Iterable<string>): void {
     this.lossMarkers.forget(ids);
+  }
+
+  stats(): TreeBuilderStats {
+    return {
+      lateEventsDropped: this.lateEventsDropped,
+      attachedIdsEvicted: this.probes.evicted,
+      waitingExitsEvicted: this.exitsWithoutId.evicted,
+      tombstones: this.tombstones.size,
+      waitingExits: this.exitsWithoutId.waitingCount,
+    };
   }
 
   drainChanges(): TreeChanges {
@@ -173,44 +178,19 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   }
 
   processes(group: string): Process[] {
-    const ids = this.members.get(group);
-    if (!ids) return [];
-    return [...ids]
-      .map((id) => this.process(id))
-      .filter((p) => p !== undefined)
-      .sort(compareProcesses);
+    return groupProcesses(this.index, group);
   }
 
   tree(group: string): ProcessTreeRoot[] {
-    return shapeTree(this.processes(group), (root) => {
-      if (root.parentExecId === null || root.parentExecId === root.execId) return null;
-      const parent = this.process(root.parentExecId);
-      return parent && parent.group !== group ? parent : null;
-    });
+    return groupTree(this.index, group);
   }
 
   ancestors(execId: string): Process[] {
-    const result: Process[] = [];
-    const seen = new Set<string>([execId]);
-    let parentId = this.entries.get(execId)?.merged.values.parentExecId;
-    while (parentId !== undefined && !seen.has(parentId)) {
-      seen.add(parentId);
-      const parent = this.process(parentId);
-      if (!parent) break;
-      result.push(parent);
-      parentId = parent.parentExecId ?? undefined;
-    }
-    return result;
+    return ancestorsOf(this.index, execId);
   }
 
   children(execId: string): Process[] {
-    const ids = this.childrenByParent.get(execId);
-    if (!ids) return [];
-    return [...ids]
-      .filter((id) => id !== execId)
-      .map((id) => this.process(id))
-      .filter((p) => p !== undefined)
-      .sort(compareProcesses);
+    return childrenOf(this.index, execId);
   }
 
   groups(): GroupSummary[] {
@@ -233,10 +213,18 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
 
   // ---- writing -------------------------------------------------------------------------
 
+  /** The event's own process (or the stand-in of its exit) was forgotten recently. */
+  private isLate(process: ProcessSnapshot, event: ParsedEvent): boolean {
+    if (process.execId) return this.tombstones.has(process.execId);
+    if (!event.exit) return false;
+    const key = pidStartKey(event.node, process.pid, timeKey(process.startTime));
+    return key !== undefined && this.tombstones.has(PENDING_EXIT_PREFIX + key);
+  }
+
   private entry(execId: string, pendingExitKey?: string): ProcessEntry {
     let entry = this.entries.get(execId);
     if (!entry) {
-      entry = createEntry(execId, pendingExitKey);
+      entry = new ProcessEntry(execId, pendingExitKey);
       this.entries.set(execId, entry);
     }
     return entry;
@@ -248,65 +236,68 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     rank: SnapshotRank,
     eventNode: string,
   ): void {
+    const pod = snapshot.pod && this.pods.intern(snapshot.pod);
+    const learn = () => {
+      if (!snapshot.docker || !pod) return;
+      for (const id of this.pods.learn(snapshot.docker, pod)) this.refreshMembership(id);
+    };
+    // A forgotten process stays forgotten, whichever event mentions it.
+    if (this.tombstones.has(execId)) {
+      learn();
+      return;
+    }
     const isNew = !this.entries.has(execId);
     const entry = this.entry(execId);
-    const values = entry.merged.values;
     const before = {
-      parent: values.parentExecId,
+      parent: entry.parentExecId,
       replacerKey: replacerKeyOf(entry),
-      pidStart: pidStartKeyOf(entry),
-      docker: values.docker,
-      hadPod: values.pod !== undefined,
+      pidStart: this.exitsWithoutId.keyOf(entry),
+      docker: entry.docker,
+      hadPod: entry.pod !== undefined,
     };
     const node = eventNode || decodeExecId(execId)?.node || '';
-    const rankBefore = entry.merged.bestRank;
-    const changed = mergeSnapshot(entry.merged, this.withInternedPod(snapshot), rank, node);
-    if (snapshot.docker && snapshot.pod) this.learnContainerPod(snapshot.docker, snapshot.pod);
-    if (!isNew && changed.length === 0) {
-      if (entry.merged.bestRank !== rankBefore) this.touch(execId);
+    const rankBefore = entry.bestRank;
+    const changed = mergeSnapshot(entry, snapshot, rank, node, pod, (s) => this.strings.intern(s));
+    learn();
+    if (!isNew && changed === 0) {
+      if (entry.bestRank !== rankBefore) this.touch(execId);
       return;
     }
     this.touch(execId);
 
-    if (changed.includes('parentExecId')) {
+    if (changed & PARENT_CHANGED) {
       if (before.parent !== undefined) {
         removeFrom(this.childrenByParent, before.parent, execId);
         this.touch(before.parent);
       }
-      if (values.parentExecId !== undefined)
-        addTo(this.childrenByParent, values.parentExecId, execId);
+      if (entry.parentExecId !== undefined) {
+        // Share the parent's own copy of its id when it is known.
+        entry.parentExecId = this.entries.get(entry.parentExecId)?.execId ?? entry.parentExecId;
+        addTo(this.childrenByParent, entry.parentExecId, execId);
+      }
     }
     // A parent's state depends on its children (exec without fork marks it replaced).
-    if (values.parentExecId !== undefined) this.markIfKnown(values.parentExecId);
+    if (entry.parentExecId !== undefined) this.markIfKnown(entry.parentExecId);
     const replacerKey = replacerKeyOf(entry);
     if (replacerKey !== before.replacerKey) {
       if (before.replacerKey !== undefined) removeFrom(this.replacers, before.replacerKey, execId);
       if (replacerKey !== undefined) addTo(this.replacers, replacerKey, execId);
     }
 
-    const pidStart = pidStartKeyOf(entry);
+    const pidStart = this.exitsWithoutId.keyOf(entry);
     if (pidStart !== before.pidStart) {
-      if (before.pidStart !== undefined) {
-        removeFrom(this.byPidStart, before.pidStart, execId);
-        this.refreshMembership(PENDING_EXIT_PREFIX + before.pidStart);
-      }
-      if (pidStart !== undefined) {
-        addTo(this.byPidStart, pidStart, execId);
-        this.refreshMembership(PENDING_EXIT_PREFIX + pidStart);
+      this.exitsWithoutId.rekey(execId, before.pidStart, pidStart);
+      for (const key of [before.pidStart, pidStart]) {
+        if (key !== undefined) this.refreshMembership(PENDING_EXIT_PREFIX + key);
       }
     }
-    if (values.docker !== before.docker || (values.pod !== undefined) !== before.hadPod) {
-      if (before.docker !== undefined) removeFrom(this.podlessByDocker, before.docker, execId);
-      if (values.docker !== undefined && values.pod === undefined) {
-        addTo(this.podlessByDocker, values.docker, execId);
-      }
-    }
-    if (changed.includes('binary')) {
+    this.pods.track(entry, before);
+    if (changed & BINARY_CHANGED) {
       // Children may borrow the parent's binary, and their findings look at it.
       for (const child of this.childrenByParent.get(execId) ?? []) this.touch(child);
     }
     this.refreshMembership(execId);
-    if (changed.includes('binary') || changed.includes('arguments')) {
+    if (changed & (BINARY_CHANGED | ARGUMENTS_CHANGED)) {
       this.registerDownloads(entry, entry.group, this.downloadsOf(entry));
     }
   }
@@ -323,7 +314,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private applyPendingExit(process: ProcessSnapshot, event: ParsedEvent, exit: ExitInfo): void {
     const key = pidStartKey(event.node, process.pid, timeKey(process.startTime));
     if (key === undefined) return;
-    const previous = this.pendingExits.get(key);
+    this.exitsWithoutId.activate(() => this.pidStartKeys());
+    const previous = this.exitsWithoutId.get(key);
     const next = maxExit(previous, exit);
     const id = PENDING_EXIT_PREFIX + key;
     const stub = this.entries.has(id);
@@ -339,30 +331,51 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     };
     this.upsert(standIn, id, RANK_EVENT, event.node);
     if (stub && sameExit(previous, next)) return;
-    this.pendingExits.set(key, next as ExitInfo);
+    this.exitsWithoutId.set(key, next as ExitInfo);
     this.touch(id);
-    for (const match of this.byPidStart.get(key) ?? []) this.touch(match);
+    for (const match of this.exitsWithoutId.matches(key)) this.touch(match);
     this.refreshMembership(id);
+    for (const evicted of this.exitsWithoutId.overflow()) this.drop(PENDING_EXIT_PREFIX + evicted);
   }
 
-  private withInternedPod(snapshot: ProcessSnapshot): ProcessSnapshot {
-    const pod = snapshot.pod;
-    if (pod === undefined) return snapshot;
-    const key = podKeyOf(pod);
-    const known = this.podIntern.get(key);
-    if (known === undefined) {
-      this.podIntern.set(key, pod);
-      return snapshot;
+  private *pidStartKeys(): Iterable<[string, string]> {
+    for (const [id, entry] of this.entries) {
+      const key = pidStartKeyOf(entry);
+      if (key !== undefined) yield [key, id];
     }
-    return known === pod ? snapshot : { ...snapshot, pod: known };
   }
 
-  private learnContainerPod(docker: string, pod: PodInfo): void {
-    const key = podKeyOf(pod);
-    const known = this.podByDocker.get(docker);
-    if (known && known.key >= key) return;
-    this.podByDocker.set(docker, { pod, key });
-    for (const id of this.podlessByDocker.get(docker) ?? []) this.refreshMembership(id);
+  /** Removes one process and everything indexed about it. */
+  private drop(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.registerDownloads(entry, entry.group, []);
+    this.aggregates.remove(entry.contribution);
+    entry.contribution = undefined;
+    this.unsettled.delete(id);
+    this.settledViews.delete(id);
+    const replacerKey = replacerKeyOf(entry);
+    if (replacerKey !== undefined) removeFrom(this.replacers, replacerKey, id);
+    if (entry.group) removeFrom(this.members, entry.group, id);
+    if (entry.parentExecId !== undefined) {
+      removeFrom(this.childrenByParent, entry.parentExecId, id);
+      this.markIfKnown(entry.parentExecId);
+    }
+    // The exit is deleted with the process; others sharing its key lose it too.
+    for (const key of this.exitsWithoutId.drop(entry)) {
+      for (const other of this.exitsWithoutId.matches(key)) this.markIfKnown(other);
+      this.refreshMembership(PENDING_EXIT_PREFIX + key);
+      this.markIfKnown(PENDING_EXIT_PREFIX + key);
+    }
+    this.pods.untrack(entry);
+    this.probes.forget(id);
+    this.entries.delete(id);
+    this.dirty.delete(id);
+    // Children may have borrowed its binary, and their findings looked at it.
+    for (const child of this.childrenByParent.get(id) ?? []) this.markIfKnown(child);
+    if (entry.reportedGroup !== undefined) {
+      this.forgotten.push({ execId: id, group: entry.reportedGroup });
+    }
   }
 
   private markIfKnown(execId: string): void {
@@ -385,7 +398,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       const view = entry.group ? this.view(entry) : undefined;
       if (view) this.settledViews.set(id, view);
       else this.settledViews.delete(id);
-      const next = view ? contributionOf(view) : undefined;
+      const next = view ? contributionOf(view, this.pods.of(entry)?.pod) : undefined;
       this.aggregates.update(entry.contribution, next);
       entry.contribution = next;
     }
@@ -402,30 +415,31 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private refreshMembership(execId: string): void {
     const entry = this.entries.get(execId);
     if (!entry) return;
-    const next = this.isHidden(entry) ? '' : this.groupOf(entry);
+    const hidden = this.exitsWithoutId.isHidden(entry);
+    const next = hidden ? '' : this.strings.intern(this.groupOf(entry));
+    if (entry.pendingExitKey !== undefined) {
+      this.exitsWithoutId.setWaiting(entry.pendingExitKey, next !== '');
+    }
     if (next === entry.group) return;
     if (entry.group) removeFrom(this.members, entry.group, execId);
     if (next) addTo(this.members, next, execId);
-    const downloads = entry.downloads;
+    const downloads = this.downloads.pathsOf(execId);
     this.registerDownloads(entry, entry.group, []);
     entry.group = next;
-    this.registerDownloads(entry, next, downloads.length ? downloads : this.downloadsOf(entry));
+    this.registerDownloads(entry, next, downloads ?? this.downloadsOf(entry));
     this.touch(execId);
   }
 
   private downloadsOf(entry: ProcessEntry): string[] {
-    const v = entry.merged.values;
-    return v.binary ? downloadTargets(v.binary, v.arguments ?? '') : [];
+    return entry.binary ? downloadTargets(entry.binary, entry.arguments ?? '') : [];
   }
 
   /**
    * Moves an entry's downloads to `paths` in `group`. A new or vanished download changes
    * the findings of whatever in the group runs or chmods that path, so the group is marked.
    */
-  private registerDownloads(entry: ProcessEntry, group: string, paths: string[]): void {
-    const id = entry.merged.execId;
-    const changed = this.downloads.move(id, entry.group, entry.downloads, group, paths);
-    entry.downloads = group ? paths : [];
+  private registerDownloads(entry: ProcessEntry, group: string, paths: readonly string[]): void {
+    const changed = this.downloads.move(entry.execId, entry.group, group, paths);
     for (const g of changed) {
       for (const member of this.members.get(g) ?? []) this.touch(member);
     }
@@ -433,53 +447,35 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
 
   // ---- reading -------------------------------------------------------------------------
 
-  private isHidden(entry: ProcessEntry): boolean {
-    const key = entry.pendingExitKey;
-    if (key === undefined) return false;
-    return !this.pendingExits.has(key) || (this.byPidStart.get(key)?.size ?? 0) > 0;
-  }
-
-  private effectivePod(entry: ProcessEntry): PodInfo | undefined {
-    const v = entry.merged.values;
-    if (v.pod) return v.pod;
-    return v.docker !== undefined ? this.podByDocker.get(v.docker)?.pod : undefined;
-  }
-
   private groupOf(entry: ProcessEntry): string {
-    const v = entry.merged.values;
-    return groupFor(this.effectivePod(entry), v.docker, v.node ?? '');
-  }
-
-  private exitOf(entry: ProcessEntry): ExitInfo | undefined {
-    if (entry.pendingExitKey !== undefined) return this.pendingExits.get(entry.pendingExitKey);
-    const key = pidStartKeyOf(entry);
-    return maxExit(entry.exit, key !== undefined ? this.pendingExits.get(key) : undefined);
+    return groupFor(this.pods.of(entry)?.pod, entry.docker, entry.node ?? '');
   }
 
   /** The image that replaced this one by exec without fork, if any (largest id on ties). */
   private replacedBy(entry: ProcessEntry): string | null {
-    const self = entry.merged.values;
-    if (self.pid === undefined) return null;
+    if (entry.pid === undefined) return null;
     let best: string | null = null;
-    for (const childId of this.replacers.get(`${entry.merged.execId}|${self.pid}`) ?? []) {
-      if (childId === entry.merged.execId) continue;
+    for (const childId of this.replacers.get(`${entry.execId}|${entry.pid}`) ?? []) {
+      if (childId === entry.execId) continue;
       if (best === null || childId > best) best = childId;
     }
     return best;
   }
 
   private view(entry: ProcessEntry): Process {
-    const v = entry.merged.values;
-    const parentId = v.parentExecId;
-    const exit = this.exitOf(entry);
+    const parentId = entry.parentExecId;
+    const exit = this.exitsWithoutId.exitOf(entry);
+    const pod = this.pods.of(entry);
     return buildProcessView(entry, {
       exit,
       replacedBy: exit ? null : this.replacedBy(entry),
       parentBinary:
-        parentId !== undefined && parentId !== entry.merged.execId
-          ? this.entries.get(parentId)?.merged.values.binary
+        parentId !== undefined && parentId !== entry.execId
+          ? this.entries.get(parentId)?.binary
           : undefined,
-      pod: this.effectivePod(entry),
+      pod: pod?.pod,
+      containerPid: pod?.containerPid,
+      eventCount: this.probes.count(entry.execId),
       downloads: this.downloads.pathsIn(entry.group),
     });
   }

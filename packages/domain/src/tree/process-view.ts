@@ -5,7 +5,11 @@ import { RANK_EVENT, RANK_EXEC, hasFlag } from './merged-process.ts';
 import type { ProcessEntry } from './process-entry.ts';
 import { groupKey } from './group.ts';
 
-export function toProcessPod(pod: PodInfo | undefined): ProcessPod | null {
+/** `pod` may be a shared pod (pod-intern.ts): the process's own container pid is passed apart. */
+export function toProcessPod(
+  pod: PodInfo | undefined,
+  containerPid: number | undefined,
+): ProcessPod | null {
   if (pod === undefined) return null;
   const c = pod.container;
   return {
@@ -17,7 +21,7 @@ export function toProcessPod(pod: PodInfo | undefined): ProcessPod | null {
           name: c.name,
           image: c.image.name,
           imageId: c.image.id,
-          pid: c.pid ?? null,
+          pid: containerPid ?? null,
           startTime: c.startTime ?? null,
           maybeExecProbe: c.maybeExecProbe,
         }
@@ -49,21 +53,25 @@ export interface ViewFacts {
   replacedBy: string | null;
   /** The parent's binary, when the parent is known and is not the process itself. */
   parentBinary: string | undefined;
-  /** Its own pod, or the pod its container id belongs to. */
+  /** Its own pod, or the pod its container id belongs to (shared, see pod-intern.ts). */
   pod: PodInfo | undefined;
+  /** The container pid that goes with `pod`. */
+  containerPid: number | undefined;
+  /** Non-lifecycle events attached. */
+  eventCount: number;
   downloads: ReadonlyMap<string, string>;
 }
 
 function sourceOf(entry: ProcessEntry): ProcessSource {
   if (entry.pendingExitKey !== undefined) return 'exit';
-  const rank = entry.merged.bestRank;
+  const rank = entry.bestRank;
   return rank === RANK_EXEC ? 'exec' : rank === RANK_EVENT ? 'event' : 'embedded';
 }
 
 /** The API's Process for one entry. */
 export function buildProcessView(entry: ProcessEntry, facts: ViewFacts): Process {
-  const v = entry.merged.values;
-  const execId = entry.merged.execId;
+  const v = entry;
+  const execId = entry.execId;
   const { exit, parentBinary, pod } = facts;
   const replacedBy = exit ? null : facts.replacedBy;
   const state: ProcessState = exit ? 'exited' : replacedBy ? 'replaced' : 'running';
@@ -86,14 +94,14 @@ export function buildProcessView(entry: ProcessEntry, facts: ViewFacts): Process
     status: exit ? exit.status : null,
     signal: exit ? exit.signal : null,
     flags: flagTokens(v.flags),
-    pod: toProcessPod(pod),
+    pod: toProcessPod(pod, facts.containerPid),
     inInitTree: v.inInitTree ?? null,
     docker: v.docker ?? null,
     group: entry.group,
     source: sourceOf(entry),
     preExisting: hasFlag(v.flags, 'procFS'),
     replacedBy,
-    eventCount: entry.eventCount,
+    eventCount: facts.eventCount,
     findings: explainFindings(
       {
         execId,

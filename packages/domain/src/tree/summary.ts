@@ -14,6 +14,11 @@ export interface GroupSummary {
   exited: number;
   /** Processes with at least one finding. */
   flagged: number;
+  /**
+   * Container restarts that left processes behind: per container name, the distinct
+   * container instances (container id, else container start time) minus one, summed.
+   */
+  restarts: number;
   /** Earliest start time among its processes (RFC 3339), null when none is known. */
   firstSeen: string | null;
   /** Latest start or exit time among its processes. */

@@ -5,9 +5,41 @@
 const RFC3339 =
   /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:\d{2})$/;
 
+const CANONICAL_LENGTH = '2026-01-01T00:00:00.000000000Z'.length;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * "YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ", the shape Tetragon writes, is its own key. Checked char
+ * by char because timeKey runs several times per event and a regex match allocates.
+ */
+function isCanonical(time: string): boolean {
+  if (time.length !== CANONICAL_LENGTH) return false;
+  for (let i = 0; i < CANONICAL_LENGTH; i++) {
+    const code = time.charCodeAt(i);
+    const ok =
+      i === 4 || i === 7
+        ? code === 45 // -
+        : i === 10
+          ? code === 84 // T
+          : i === 13 || i === 16
+            ? code === 58 // :
+            : i === 19
+              ? code === 46 // .
+              : i === 29
+                ? code === 90 // Z
+                : isDigit(code);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 /** A string that sorts like the instant it names; "" for anything unparseable. */
 export function timeKey(time: string | undefined | null): string {
   if (!time) return '';
+  if (isCanonical(time)) return time;
   const m = RFC3339.exec(time);
   if (!m) return '';
   const [, date, clock, fraction = '', zone] = m;
@@ -19,6 +51,7 @@ export function timeKey(time: string | undefined | null): string {
 }
 
 export function compareTime(a: string | undefined | null, b: string | undefined | null): number {
+  if (a === b) return 0;
   const ka = timeKey(a);
   const kb = timeKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
