@@ -6,6 +6,7 @@ import {
 } from '@exectree/domain';
 import type { Log } from '../log.ts';
 import type { RetentionStore } from '../store/retention-store.ts';
+import { isPartitioned, trimPartitions } from './partition-trim.ts';
 
 /** How long and how much to keep; 0 turns a limit off. */
 export interface RetentionPolicy {
@@ -69,22 +70,29 @@ export function createRetention(deps: RetentionDeps): Retention {
       report.events += deleted.events;
     };
 
-    let processes = await store.retentionProcesses();
-    if (policy.maxAgeMs > 0) {
-      const cutoff = retentionCutoffKey(nowMs, policy.maxAgeMs);
+    /** Deletes what ended before the cutoff key; returns the processes left. */
+    const expireBefore = async (cutoff: string, processes: readonly RetentionProcess[]) => {
       const expired = endedSubtrees(processes, { before: cutoff });
       await remove(expired);
       const markers = await store.deleteUnattachedEventsBefore(cutoff);
       deps.tree.forgetMarkers(markers);
-      report.markers = markers.length;
+      report.markers += markers.length;
       report.events += markers.length;
-      processes = withoutDeleted(processes, expired);
+      return withoutDeleted(processes, expired);
+    };
+
+    let processes = await store.retentionProcesses();
+    if (policy.maxAgeMs > 0) {
+      processes = await expireBefore(retentionCutoffKey(nowMs, policy.maxAgeMs), processes);
     }
     if (report.events > 0) await store.reclaim();
     report.usedBytes = await store.usedBytes();
     if (policy.maxBytes > 0 && report.usedBytes > policy.maxBytes) {
-      report.usedBytes = await trimToSize(processes, report.usedBytes, remove);
+      report.usedBytes = isPartitioned(store)
+        ? await trimPartitions({ store, processes, nowMs, maxBytes: policy.maxBytes, expireBefore })
+        : await trimToSize(processes, report.usedBytes, remove);
     }
+    if (policy.maxBytes > 0) warnWhileOverSize(report.usedBytes);
 
     if (report.events > 0) {
       deps.deletedEvents?.inc(report.events);
@@ -123,6 +131,19 @@ export function createRetention(deps: RetentionDeps): Retention {
       used = await store.usedBytes();
     }
     return used;
+  };
+
+  let overSize = false;
+  /** Once per episode: a store that cannot shrink enough says so, not every minute. */
+  const warnWhileOverSize = (usedBytes: number) => {
+    const over = usedBytes > policy.maxBytes;
+    if (over && !overSize) {
+      deps.log(
+        `retention: store ${formatBytes(usedBytes)} stays over --retention-size ` +
+          `${formatBytes(policy.maxBytes)}: what is left still runs (or, on PostgreSQL, is from today)`,
+      );
+    }
+    overSize = over;
   };
 
   return { policy, run };

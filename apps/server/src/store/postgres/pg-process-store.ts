@@ -7,7 +7,7 @@ import { searchProcesses } from './pg-process-search.ts';
 import { fromPgText, toPgText } from './pg-text.ts';
 
 /**
- * The `processes` rows. Every replica holds the same tree (see ADR 0003), so only the leader
+ * The `processes` rows. Every replica holds the same tree (see ADR 0004), so only the leader
  * writes them, on its lock connection; the others' writes are no-ops. Anyone can search.
  * `sync` keeps the rows of real processes the tree in memory no longer holds (evicted by
  * the per-group limit); retention deletes those.

@@ -1,6 +1,7 @@
 import { exitOnlyId, type ProcessState, type RetentionProcess } from '@exectree/domain';
 import type pg from 'pg';
-import type { DeletedProcesses, RetentionStore } from '../retention-store.ts';
+import type { PartitionedRetentionStore } from '../../retention/partition-trim.ts';
+import type { DeletedProcesses } from '../retention-store.ts';
 import type { Leadership } from './pg-leader.ts';
 import { EXIT_ONLY_PREFIX } from './merge-rows.ts';
 import { partitionDays, partitionName, type Partitions } from './pg-partitions.ts';
@@ -15,8 +16,10 @@ const FORGOTTEN_KEEP = '1 hour';
  * partition); partitions whose day is entirely before the age cutoff are then dropped whole,
  * after copying the few lines of processes that are kept (running ones and their ancestors)
  * to kept_events. Each deletion is recorded in `forgotten` for the other replicas' trees.
+ * Retention by size drops the oldest partitions the same way (never today's): deleted rows
+ * leave PostgreSQL's files as large as they were, dropped partitions free their space.
  */
-export class PgRetentionStore implements RetentionStore {
+export class PgRetentionStore implements PartitionedRetentionStore {
   constructor(
     private readonly leader: Leadership,
     private readonly partitions: Partitions,
@@ -103,11 +106,24 @@ export class PgRetentionStore implements RetentionStore {
     return ids ?? [];
   }
 
+  /**
+   * The tables and indexes of exectree's schema (events and their partitions, merged and
+   * process rows, kept lines), TOAST included: what --retention-size limits. Not the WAL,
+   * not the catalog, nor other schemas of the database.
+   */
   async usedBytes(): Promise<number> {
     const size = await this.leader.run((client) =>
-      client.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes'),
+      client.query<{ bytes: string }>(
+        `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes FROM pg_class c
+         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm')`,
+      ),
     );
     return Number(size?.rows[0]?.bytes ?? 0);
+  }
+
+  /** Retention by size drops whole partitions, oldest first (retention/partition-trim.ts). */
+  async partitionDays(): Promise<string[]> {
+    return (await this.leader.run((client) => partitionDays(client))) ?? [];
   }
 
   reclaim(): void {
