@@ -34,6 +34,24 @@ export function bareParse(file: string, lines: number): Contender {
   };
 }
 
+/**
+ * Spawn to exit of the judged import and of the bare loop on an empty file: the fastest of 5
+ * runs each, the figure least disturbed by other processes on a shared machine.
+ */
+export async function startupTimes(
+  emptyFile: string,
+  db: string,
+): Promise<{ importMs: number; bareMs: number }> {
+  const imports: number[] = [];
+  const bares: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    imports.push(await exectreeImport(emptyFile, db).run());
+    const bare = [...TSX, join(BENCH_DIR, 'workers/bare-parse.ts'), emptyFile];
+    bares.push((await runChecked(process.execPath, bare, { stdout: { capture: true } })).ms);
+  }
+  return { importMs: Math.min(...imports), bareMs: Math.min(...bares) };
+}
+
 export function jq(file: string): Contender | undefined {
   if (!existsSync(JQ)) return undefined;
   return {

@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../apps/server/src/index.ts';
 import { figure, judge, skipped } from '../lib/budget.ts';
@@ -17,9 +18,15 @@ import {
   hasImportCommand,
   jq,
   serveFile,
+  startupTimes,
   type Contender,
 } from './ingest-contenders.ts';
-import { ingestFindings, type ProfiledRun, type StageTimes } from './ingest-findings.ts';
+import {
+  ingestFindings,
+  type ProfiledRun,
+  type StageTimes,
+  type StartupTimes,
+} from './ingest-findings.ts';
 
 const RATIO_BARE = 0.8;
 const RATIO_JQ = 2.5;
@@ -126,6 +133,7 @@ export const ingestSuite: Suite = {
     const failed = checks.some((c) => c.verdict === 'FAIL');
     const diagnostics: ProfiledRun[] = [];
     let stages: StageTimes | undefined;
+    let startup: StartupTimes | undefined;
     if (failed) {
       ctx.log('a budget failed: profiling and timing the stages');
       if (useImport) {
@@ -142,6 +150,11 @@ export const ingestSuite: Suite = {
         ),
       );
       stages = await stageTimes(file, join(ctx.tmpDir, 'stages.db'));
+      if (useImport) {
+        const empty = join(ctx.tmpDir, 'empty.jsonl');
+        writeFileSync(empty, '');
+        startup = await startupTimes(empty, join(ctx.tmpDir, 'empty.db'));
+      }
     }
 
     return {
@@ -173,7 +186,19 @@ export const ingestSuite: Suite = {
       ],
       figures,
       checks,
-      findings: failed ? ingestFindings({ events, stages, diagnostics }) : [],
+      findings: failed
+        ? ingestFindings({
+            events,
+            cores: availableParallelism(),
+            bareEventsPerSecond: summarize(rate(bare.name)).median,
+            jqEventsPerSecond: jqRun ? summarize(rate(jqRun.name)).median : undefined,
+            ratioBare: summarize(ratio(bare.name)).median,
+            ratioJq: jqRun ? summarize(ratio(jqRun.name)).median : Number.NaN,
+            stages,
+            startup,
+            diagnostics,
+          })
+        : [],
     };
   },
 };

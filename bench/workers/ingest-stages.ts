@@ -1,45 +1,107 @@
 /**
- * Diagnostic for the ingest benchmark: the stages of the ingest pipeline timed one at a
- * time on the same file, with the server's own parser, store and tree builder, in batches
- * like the import's. Prints {"events", "splitMs", "parseMs", "storeMs", "applyMs", "drainMs"}.
+ * Diagnostic for the ingest benchmark: the stages of `exectree import` timed one at a time on
+ * the same file, in this one thread, with the server's own code and its batch size. Each stage
+ * reports wall-clock and CPU milliseconds (CPU is steadier on a shared machine). The tree stages
+ * (serve only) are timed when the domain's tree loads. Prints one JSON object (StageTimes).
  */
 import { readFileSync } from 'node:fs';
-import { ProcessTreeBuilder, parseLine, type ParsedEvent } from '@exectree/domain';
-import { SqliteEventStore } from '../../apps/server/src/index.ts';
+import { ByteLineSplitter } from '../../apps/server/src/ingest/file/byte-line-splitter.ts';
+import { contentHash, parseLine } from '../../apps/server/src/ingest/domain-parsing.ts';
+import type { NumberedLine } from '../../apps/server/src/ingest/line-splitter.ts';
+import { parseBatch, type ParsedBatch } from '../../apps/server/src/ingest/parallel/parse-batch.ts';
+import { SqliteEventStore } from '../../apps/server/src/store/sqlite-event-store.ts';
 
 const [file, db] = process.argv.slice(2);
 if (file === undefined || db === undefined) throw new Error('usage: ingest-stages FILE DB');
-const BATCH = 5_000;
+const BATCH = 1_000;
+const CHUNK = 1 << 20;
 
-let t = performance.now();
-const lines = readFileSync(file, 'utf8').split('\n');
-const splitMs = performance.now() - t;
-
-t = performance.now();
-const events: ParsedEvent[] = [];
-for (const line of lines) {
-  const result = parseLine(line);
-  if (result.kind === 'event') events.push(result.event);
+interface Timed {
+  ms: number;
+  cpuMs: number;
 }
-const parseMs = performance.now() - t;
+
+function time(stage: () => void): Timed {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  stage();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const bytes = readFileSync(file);
+const lines: NumberedLine[] = [];
+const split = time(() => {
+  const splitter = new ByteLineSplitter();
+  for (let at = 0; at < bytes.length; at += CHUNK)
+    splitter.push(bytes.subarray(at, at + CHUNK), lines);
+  splitter.end(lines);
+});
+const texts = lines.map((line) => line.text);
+const batchesOf = <T>(items: readonly T[]) =>
+  Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) =>
+    items.slice(i * BATCH, (i + 1) * BATCH),
+  );
+const textBatches = batchesOf(texts);
+
+const jsonParse = time(() => {
+  for (const text of texts) JSON.parse(text);
+});
+const hash = time(() => {
+  for (const text of texts) contentHash(text);
+});
+const parseLineOnly = time(() => {
+  for (const text of texts) parseLine(text);
+});
+let parsed: ParsedBatch[] = [];
+const parse = time(() => {
+  parsed = textBatches.map((batch) => parseBatch(batch));
+});
+// What crossing to a worker and back costs: the lines out, the columns back.
+const transfer = time(() => {
+  for (const batch of textBatches) structuredClone(batch);
+  for (const batch of parsed) structuredClone(batch);
+});
 
 const store = new SqliteEventStore(db);
-t = performance.now();
-const inserted: ParsedEvent[] = [];
-for (let i = 0; i < events.length; i += BATCH)
-  inserted.push(...store.append(events.slice(i, i + BATCH)));
-const storeMs = performance.now() - t;
-store.close();
+let inserted = 0;
+const storeTime = time(() => {
+  parsed.forEach((batch, i) => {
+    const raws = (textBatches[i] ?? []).filter((_, k) => batch.kinds[k] === 0);
+    inserted += store.appendColumns({ ...batch, raws });
+  });
+});
+const close = time(() => store.close());
 
-const builder = new ProcessTreeBuilder();
-t = performance.now();
-for (const event of inserted) builder.apply(event);
-const applyMs = performance.now() - t;
-
-t = performance.now();
-builder.drainChanges();
-const drainMs = performance.now() - t;
+let apply: Timed | undefined;
+let drain: Timed | undefined;
+try {
+  const { ProcessTreeBuilder } = await import('@exectree/domain');
+  const events = texts.flatMap((text) => {
+    const result = parseLine(text);
+    return result.kind === 'event' ? [result.event] : [];
+  });
+  const builder = new ProcessTreeBuilder();
+  apply = time(() => {
+    for (const event of events) builder.apply(event);
+  });
+  drain = time(() => builder.drainChanges());
+} catch (error) {
+  process.stderr.write(`tree stages skipped: ${String(error)}\n`);
+}
 
 process.stdout.write(
-  `${JSON.stringify({ events: events.length, splitMs, parseMs, storeMs, applyMs, drainMs })}\n`,
+  `${JSON.stringify({
+    events: inserted,
+    split,
+    jsonParse,
+    hash,
+    parseLine: parseLineOnly,
+    parse,
+    transfer,
+    store: storeTime,
+    close,
+    apply,
+    drain,
+  })}\n`,
 );

@@ -1,4 +1,4 @@
-import { DEFAULT_DB, DEFAULT_HOST, DEFAULT_PORT } from './serve-config.ts';
+import { DEFAULT_DB, DEFAULT_HOST, DEFAULT_PORT } from './serve-defaults.ts';
 
 export const MAIN_HELP = `Usage: exectree [command] [options]
 
@@ -96,7 +96,10 @@ export const IMPORT_HELP = `Usage: exectree import [options] FILE...
 Loads Tetragon JSON export files into the database \`exectree serve\` uses, for example the
 rotated tetragon-TIME.log and .log.gz files of an export directory. Gzipped files (.gz) are
 decompressed on the fly. Events already stored are counted as duplicates and stored once;
-the process trees are built from the database when serve starts.
+the process trees are built from the database when serve starts. Lines are parsed in worker
+threads (one per core but one) unless the files are small. A database the import creates is
+written without syncing and synced to disk once at the end, so if the machine loses power
+during such an import, delete the file and import again.
 
 Options:
   --db PATH    SQLite database file (default ${DEFAULT_DB}, its directory is created;

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { createIngestPipeline } from '../ingest/pipeline.ts';
-import type { EventStore } from '../store/event-store.ts';
-import { SqliteEventStore } from '../store/sqlite-event-store.ts';
+import { InlineParser } from '../ingest/parallel/inline-parser.ts';
+import { ParsePool, type BatchParser } from '../ingest/parallel/parse-pool.ts';
+import { openBulkLoad, type BulkLoad } from '../store/sqlite-bulk-load.ts';
+import type { SqliteEventStore } from '../store/sqlite-event-store.ts';
 import type { CliIo } from './cli-io.ts';
 import { IMPORT_HELP } from './help.ts';
 import { parseImportArgs, type ImportArgs } from './import-args.ts';
@@ -12,17 +13,18 @@ import { EXIT_USAGE, UsageError } from './usage-error.ts';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
+/**
+ * Below this many bytes, lines are parsed in this thread: a worker takes about 0.2 s of CPU to
+ * start (tsx and the parser), more than parsing a few MB costs. Pipes have no size: workers.
+ */
+const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
 
 interface Input {
   path: string;
   size: number;
+  /** False for a pipe, whose size is unknown (0). */
+  regular: boolean;
 }
-
-const BULK_CHECKPOINT_PAGES = 4096;
-const BULK_CACHE_KIB = 64 * 1024;
-
-/** The tree is rebuilt from the store when `serve` starts, so import only stores. */
-const NO_TREE = { apply: () => undefined };
 
 /**
  * `exectree import [--db PATH] FILE...`: bulk-loads export files (plain or .gz) into the
@@ -54,7 +56,7 @@ export async function runImportCommand(
       const info = await stat(path);
       if (info.isDirectory()) throw new Error('is a directory');
       // A pipe (e.g. <(zcat ...)) has no size: progress then only counts what was read.
-      inputs.push({ path, size: info.isFile() ? info.size : 0 });
+      inputs.push({ path, size: info.isFile() ? info.size : 0, regular: info.isFile() });
     } catch (error) {
       output.problem(`exectree import: cannot read ${path}: ${reason(error)}`);
       code = EXIT_FAILURE;
@@ -62,33 +64,40 @@ export async function runImportCommand(
   }
   if (inputs.length === 0) return code;
 
-  let store: SqliteEventStore;
+  // Started first: the workers load their modules while this thread opens the database.
+  const small = inputs.every((input) => input.regular) && totalSize(inputs) < WORKERS_FROM_BYTES;
+  const pool: BatchParser & { size: number } = small ? new InlineParser() : new ParsePool();
+  let load: BulkLoad;
   try {
-    store = new SqliteEventStore(args.config.db);
-    // Fewer, larger checkpoints (each one syncs the disk) and index pages kept in memory.
-    store.db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
-    store.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    load = openBulkLoad(args.config.db);
   } catch (error) {
+    await pool.close();
     output.problem(`exectree import: cannot open ${args.config.db}: ${reason(error)}`);
     return EXIT_FAILURE;
   }
   try {
-    const ok = await importAll(inputs, store, output);
+    const ok = await importAll(inputs, { store: load.store, pool }, output);
+    try {
+      load.close();
+    } catch (error) {
+      output.problem(`exectree import: cannot write ${args.config.db}: ${reason(error)}`);
+      return EXIT_FAILURE;
+    }
     return ok ? code : EXIT_FAILURE;
   } finally {
     output.done();
-    store.close();
+    await pool.close();
+    load.close();
   }
 }
 
 /** Imports the files in order; false when one of them failed. */
 async function importAll(
   inputs: readonly Input[],
-  store: EventStore,
+  { store, pool }: { store: SqliteEventStore; pool: BatchParser & { size: number } },
   output: ImportOutput,
 ): Promise<boolean> {
-  const pipeline = createIngestPipeline({ store, writer: NO_TREE, log: () => undefined });
-  const totalBytes = inputs.reduce((sum, input) => sum + input.size, 0);
+  const totalBytes = totalSize(inputs);
   const started = performance.now();
   const sum: FileTotals = { lines: 0, accepted: 0, duplicates: 0, rejected: 0 };
   let doneBytes = 0;
@@ -98,7 +107,8 @@ async function importAll(
     let result;
     try {
       result = await importFile(input.path, {
-        pipeline,
+        parser: pool,
+        store: (columns) => store.appendColumns(columns),
         rejected: (line, why) => output.problem(`${input.path}: line ${line}: ${why}`),
         progress: (read, soFar) =>
           output.progress({
@@ -136,6 +146,10 @@ async function importAll(
     );
   }
   return ok;
+}
+
+function totalSize(inputs: readonly Input[]): number {
+  return inputs.reduce((sum, input) => sum + input.size, 0);
 }
 
 function addTo(sum: FileTotals, totals: FileTotals): void {

@@ -19,6 +19,13 @@ describe('nestedDeeperThan', () => {
     expect(nestedDeeperThan(`{"args":"a \\\\"}${'['.repeat(10)}`, 5)).toBe(true);
   });
 
+  it('settles lines with few brackets by counting them, and counts the rest exactly', () => {
+    const wide = `[${Array.from({ length: 100 }, () => '{"a":[1]}').join(',')}]`;
+    expect(nestedDeeperThan(wide, 3)).toBe(false);
+    expect(nestedDeeperThan(`[${wide}]`, 3)).toBe(true);
+    expect(nestedDeeperThan(`{"s":"${'{'.repeat(100)}","a":${nest(3)}}`, 3)).toBe(true);
+  });
+
   it('stops at the limit without reading a 10,000-deep line to its end', () => {
     expect(nestedDeeperThan(nest(10_000))).toBe(true);
   });

@@ -21,6 +21,9 @@ const CLOSE_BRACKET = 0x5d;
  */
 export function nestedDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
   if (text.length <= max) return false;
+  // Nesting can never exceed the number of opening brackets. A Tetragon line has a few dozen,
+  // so counting them (indexOf skips the rest) usually settles it without walking the strings.
+  if (openersAtMost(text, max)) return false;
   let depth = 0;
   for (let at = 0; at < text.length; at += 1) {
     const code = text.charCodeAt(at);
@@ -34,6 +37,18 @@ export function nestedDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
     }
   }
   return false;
+}
+
+/** True when `text` holds at most `max` '{' and '[' characters, inside strings or not. */
+function openersAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) {
+    if ((count += 1) > max) return false;
+  }
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+    if ((count += 1) > max) return false;
+  }
+  return true;
 }
 
 /** The index of the quote that ends the string starting at `from`, or the end of the text. */

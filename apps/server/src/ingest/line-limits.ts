@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_LINE_LENGTH } from '@exectree/domain';
+import { DEFAULT_MAX_LINE_LENGTH } from './domain-parsing.ts';
 
 /** Longest line any source accepts, in bytes (`--max-line`); longer ones are discarded unread. */
 export const DEFAULT_MAX_LINE_BYTES = DEFAULT_MAX_LINE_LENGTH;

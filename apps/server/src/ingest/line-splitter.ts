@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { DEFAULT_MAX_LINE_LENGTH } from '@exectree/domain';
+import { DEFAULT_MAX_LINE_LENGTH } from './domain-parsing.ts';
 
 /** One line of a source, numbered from 1; `error` marks a line that cannot be parsed at all. */
 export interface NumberedLine {

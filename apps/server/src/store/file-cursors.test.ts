@@ -46,7 +46,8 @@ const cursor = (offset: number, line: number): FileCursor => ({
 /** Another connection, as a crash-test harness: makes every insert of `id` fail. */
 function failInsertsOf(id: string): () => void {
   const db = new Database(dbPath);
-  db.exec(`CREATE TRIGGER fail_insert BEFORE INSERT ON events WHEN NEW.id = '${id}'
+  const hash = BigInt.asIntN(64, BigInt(`0x${id}`));
+  db.exec(`CREATE TRIGGER fail_insert BEFORE INSERT ON events WHEN NEW.hash = ${hash}
            BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
   return () => {
     db.exec('DROP TRIGGER fail_insert');

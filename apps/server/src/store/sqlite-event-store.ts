@@ -1,58 +1,54 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { timeKey, type ParsedEvent } from '@exectree/domain';
+import type { ParsedEvent } from '@exectree/domain';
+import { timeKey } from '../ingest/domain-parsing.ts';
 import type { FileCursor, StoredEvent, SyncEventStore } from './event-store.ts';
 import { FILE_CURSORS_SCHEMA, SqliteFileCursors } from './sqlite-file-cursors.ts';
 import { PROCESS_ROWS_SCHEMA } from './sqlite-process-schema.ts';
+import type { EventColumns } from './event-columns.ts';
+import {
+  EVENTS_TEXT_ID_SCHEMA,
+  HASH_FROM_HALVES,
+  ID_OF_HASH,
+  idHigh,
+  idLow,
+  isContentHashId,
+  rekeyEventsByRowid,
+} from './sqlite-events-schema.ts';
 import { storedExecId } from './stored-exec-id.ts';
 
 export const MEMORY_DB = ':memory:';
 const REPLAY_PAGE = 2_000;
 const DEFAULT_EVENTS_LIMIT = 10_000;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  id TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  node TEXT NOT NULL,
-  time_key TEXT NOT NULL,
-  exec_id TEXT,
-  raw TEXT NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS events_seq ON events (seq);
-CREATE INDEX IF NOT EXISTS events_exec_id ON events (exec_id, time_key, seq) WHERE exec_id IS NOT NULL;
-`;
-
 /** MIGRATIONS[v] upgrades a database from `user_version` v to v + 1; append, never edit. */
-const MIGRATIONS = [SCHEMA, FILE_CURSORS_SCHEMA, PROCESS_ROWS_SCHEMA];
+const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
+  EVENTS_TEXT_ID_SCHEMA,
+  FILE_CURSORS_SCHEMA,
+  PROCESS_ROWS_SCHEMA,
+  rekeyEventsByRowid,
+];
 const SCHEMA_VERSION = MIGRATIONS.length;
+/** Pages kept in memory (KiB): the hash index of a few million events stays cached. */
+const CACHE_KIB = 64 * 1024;
 
-interface EventRow {
-  id: string;
-  seq: number;
-  type: string;
-  node: string;
-  timeKey: string;
-  execId: string | null;
-  raw: string;
-}
+/** The insert's parameters: the id's high and low 32 bits, then type, node, time_key, exec_id, raw. */
+type InsertParams = [number, number, string, string, string, string | null, string];
 
 export class SqliteEventStore implements SyncEventStore {
   /** Shared with the stores of the other tables (sqlite-stores.ts). */
   readonly db: Database.Database;
-  private readonly insert: Database.Statement<EventRow>;
   private readonly page: Database.Statement<[number, number], StoredEvent>;
   private readonly byProcess: Database.Statement<[string, number], { raw: string }>;
   private readonly countRows: Database.Statement<[], { n: number }>;
   private readonly appendAll: (events: readonly ParsedEvent[]) => ParsedEvent[];
+  private readonly appendColumnsTx: (columns: EventColumns) => number;
   private readonly cursors: SqliteFileCursors;
   private readonly appendAndMove: (
     events: readonly ParsedEvent[],
     cursor: FileCursor,
   ) => ParsedEvent[];
-  private nextSeq: number;
 
   /** Opens (creating it and its directory if needed) the database at `path`, or `:memory:`. */
   constructor(path: string) {
@@ -65,38 +61,53 @@ export class SqliteEventStore implements SyncEventStore {
     this.db.pragma('auto_vacuum = INCREMENTAL');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
     this.migrate();
-    this.insert = this.db.prepare(
-      `INSERT OR IGNORE INTO events (id, seq, type, node, time_key, exec_id, raw)
-       VALUES (@id, @seq, @type, @node, @timeKey, @execId, @raw)`,
+    // seq is the rowid: SQLite numbers a new row after the largest one, as before.
+    const insert = this.db.prepare<InsertParams>(
+      `INSERT OR IGNORE INTO events (hash, type, node, time_key, exec_id, raw)
+       VALUES (${HASH_FROM_HALVES}, ?, ?, ?, ?, ?)`,
     );
     this.page = this.db.prepare(
-      'SELECT id, seq, raw FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      `SELECT ${ID_OF_HASH} AS id, seq, raw FROM events WHERE seq > ? ORDER BY seq LIMIT ?`,
     );
     this.byProcess = this.db.prepare(
       'SELECT raw FROM events WHERE exec_id = ? ORDER BY time_key, seq LIMIT ?',
     );
     this.countRows = this.db.prepare('SELECT COUNT(*) AS n FROM events');
-    const maxSeq = this.db.prepare('SELECT MAX(seq) AS m FROM events').get() as {
-      m: number | null;
-    };
-    this.nextSeq = (maxSeq.m ?? 0) + 1;
     this.appendAll = this.db.transaction((events: readonly ParsedEvent[]) => {
       const inserted: ParsedEvent[] = [];
       for (const event of events) {
-        const info = this.insert.run({
-          id: event.id,
-          seq: this.nextSeq,
-          type: event.type,
-          node: event.node,
-          timeKey: timeKey(event.time),
-          execId: storedExecId(event),
-          raw: event.raw,
-        });
-        if (info.changes > 0) {
-          this.nextSeq += 1;
-          inserted.push(event);
-        }
+        const { id } = event;
+        if (!isContentHashId(id))
+          throw new Error(`event id ${JSON.stringify(id)} is not a content hash`);
+        const info = insert.run(
+          idHigh(id),
+          idLow(id),
+          event.type,
+          event.node,
+          timeKey(event.time),
+          storedExecId(event),
+          event.raw,
+        );
+        if (info.changes > 0) inserted.push(event);
+      }
+      return inserted;
+    });
+    this.appendColumnsTx = this.db.transaction((columns: EventColumns) => {
+      const { hashes, types, nodes, timeKeys, execIds, raws } = columns;
+      let inserted = 0;
+      for (let i = 0; i < raws.length; i++) {
+        const info = insert.run(
+          hashes[2 * i] ?? 0,
+          hashes[2 * i + 1] ?? 0,
+          types[i] ?? '',
+          nodes[i] ?? '',
+          timeKeys[i] ?? '',
+          execIds[i] ?? null,
+          raws[i] ?? '',
+        );
+        inserted += info.changes;
       }
       return inserted;
     });
@@ -112,26 +123,24 @@ export class SqliteEventStore implements SyncEventStore {
 
   append(events: readonly ParsedEvent[]): ParsedEvent[] {
     if (events.length === 0) return [];
-    return this.keepingSeq(() => this.appendAll(events));
+    return this.appendAll(events);
+  }
+
+  /**
+   * Stores events already reduced to their columns (by a parse worker) in one transaction;
+   * returns how many of them were not stored before.
+   */
+  appendColumns(columns: EventColumns): number {
+    if (columns.raws.length === 0) return 0;
+    return this.appendColumnsTx(columns);
   }
 
   appendWithCursor(events: readonly ParsedEvent[], cursor: FileCursor): ParsedEvent[] {
-    return this.keepingSeq(() => this.appendAndMove(events, cursor));
+    return this.appendAndMove(events, cursor);
   }
 
   readCursor(path: string): FileCursor | undefined {
     return this.cursors.read(path);
-  }
-
-  private keepingSeq(write: () => ParsedEvent[]): ParsedEvent[] {
-    const seqBefore = this.nextSeq;
-    try {
-      return write();
-    } catch (error) {
-      // The transaction rolled back, so the sequence numbers it handed out are free again.
-      this.nextSeq = seqBefore;
-      throw error;
-    }
   }
 
   /** Pages by seq so the connection is never left busy between yields. */
@@ -167,7 +176,10 @@ export class SqliteEventStore implements SyncEventStore {
       );
     }
     this.db.transaction(() => {
-      for (const step of MIGRATIONS.slice(version)) this.db.exec(step);
+      for (const step of MIGRATIONS.slice(version)) {
+        if (typeof step === 'string') this.db.exec(step);
+        else step(this.db);
+      }
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }

@@ -27,8 +27,8 @@ describe('exits without exec_id', () => {
     stores = openSqliteStores(MEMORY_DB, parseLine);
     const { db } = stores.events;
     db.prepare(
-      `INSERT INTO events (id, seq, type, node, time_key, exec_id, raw)
-       VALUES ('old', 1, 'process_exit', 'node-a', '', NULL, ?)`,
+      `INSERT INTO events (hash, seq, type, node, time_key, exec_id, raw)
+       VALUES (1, 1, 'process_exit', 'node-a', '', NULL, ?)`,
     ).run(reducedExit);
     db.prepare(`UPDATE store_meta SET value = 'pending' WHERE key = 'exit_only_ids'`).run();
     expect(backfillExitOnlyIds(db, parseLine)).toBe(1);

@@ -13,18 +13,18 @@ export function backfillExitOnlyIds(
   const pending = db.prepare(`SELECT value FROM store_meta WHERE key = 'exit_only_ids'`).get() as
     { value: string } | undefined;
   if (pending?.value !== 'pending') return 0;
-  const select = db.prepare<[], { id: string; raw: string }>(
-    `SELECT id, raw FROM events WHERE exec_id IS NULL AND type = 'process_exit'`,
+  const select = db.prepare<[], { seq: number; raw: string }>(
+    `SELECT seq, raw FROM events WHERE exec_id IS NULL AND type = 'process_exit'`,
   );
-  const update = db.prepare<[string, string]>('UPDATE events SET exec_id = ? WHERE id = ?');
+  const update = db.prepare<[string, number]>('UPDATE events SET exec_id = ? WHERE seq = ?');
   return db.transaction(() => {
-    const updates: [string, string][] = [];
+    const updates: [string, number][] = [];
     for (const row of select.iterate()) {
       const parsed = parse(row.raw);
       const execId = parsed.kind === 'event' ? storedExecId(parsed.event) : null;
-      if (execId !== null) updates.push([execId, row.id]);
+      if (execId !== null) updates.push([execId, row.seq]);
     }
-    for (const [execId, id] of updates) update.run(execId, id);
+    for (const [execId, seq] of updates) update.run(execId, seq);
     db.prepare(`UPDATE store_meta SET value = 'done' WHERE key = 'exit_only_ids'`).run();
     return updates.length;
   })();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { exitOnlyId, type ProcessState, type RetentionProcess } from '@exectree/domain';
 import type { DeletedProcesses, RetentionStore } from './retention-store.ts';
+import { ID_OF_HASH } from './sqlite-events-schema.ts';
 
 interface LinkRow {
   execId: string;
@@ -41,7 +42,7 @@ export class SqliteRetentionStore implements RetentionStore {
       'DELETE FROM processes WHERE exec_id IN (SELECT value FROM json_each(?))',
     );
     this.deleteUnattached = db.prepare(
-      'DELETE FROM events WHERE exec_id IS NULL AND time_key < ? RETURNING id',
+      `DELETE FROM events WHERE exec_id IS NULL AND time_key < ? RETURNING ${ID_OF_HASH} AS id`,
     );
     this.remove = db.transaction((execIds: readonly string[]) => {
       const ids = JSON.stringify(execIds);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLine, type ParsedEvent, type Process } from '@exectree/domain';
+import { contentHash, parseLine, type ParsedEvent, type Process } from '@exectree/domain';
 import { startPostgres, type TestPostgres } from '../../test/helpers/postgres.ts';
 import { waitFor } from '../../test/helpers/wait-for.ts';
 import type { EventStore, FileCursor, StoredEvent } from './event-store.ts';
@@ -73,9 +73,13 @@ const postgresql: Backend = {
 let keys = 0;
 const freshKey = () => `db${(keys += 1)}`;
 
-function event(id: string, execId: string | undefined, time: string | undefined): ParsedEvent {
+/** Ids are content hashes of the raw line, as parseLine makes them; `name` tells events apart. */
+const idOf = (name: string) => contentHash(JSON.stringify({ id: name }));
+
+function event(name: string, execId: string | undefined, time: string | undefined): ParsedEvent {
+  const raw = JSON.stringify({ id: name });
   return {
-    id,
+    id: contentHash(raw),
     type: 'process_exec',
     node: 'node-1',
     time,
@@ -102,7 +106,7 @@ function event(id: string, execId: string | undefined, time: string | undefined)
     exit: undefined,
     loss: undefined,
     probe: undefined,
-    raw: JSON.stringify({ id }),
+    raw,
   };
 }
 
@@ -164,7 +168,7 @@ describe.each([sqlite, postgresql])('$name event store', (backend) => {
     const b = event('b', 'x', '2024-01-01T00:00:02Z');
     expect(await events.append([a, b, a])).toEqual([a, b]);
     expect((await events.append([b, event('c', undefined, undefined)])).map((e) => e.id)).toEqual([
-      'c',
+      idOf('c'),
     ]);
     expect(await events.count()).toBe(3);
   });
@@ -172,18 +176,19 @@ describe.each([sqlite, postgresql])('$name event store', (backend) => {
   it('replays in insertion order across pages and after reopening', async () => {
     const key = freshKey();
     const first = await backend.open(key);
-    const all = Array.from({ length: 4_500 }, (_, i) => `e${i}`);
-    await first.events.append(all.map((id) => event(id, undefined, undefined)));
+    const names = Array.from({ length: 4_500 }, (_, i) => `e${i}`);
+    await first.events.append(names.map((name) => event(name, undefined, undefined)));
     await first.close();
     opened.splice(opened.indexOf(first), 1);
 
     const again = await backend.open(key);
     const stored = await replayed(again.events);
-    expect(stored.map((e) => e.id)).toEqual(all);
+    expect(stored.map((e) => e.id)).toEqual(names.map(idOf));
+    expect(stored.map((e) => e.raw)).toEqual(names.map((name) => JSON.stringify({ id: name })));
     const seqs = stored.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     await again.events.append([event('later', undefined, undefined)]);
-    expect((await replayed(again.events)).at(-1)).toMatchObject({ id: 'later' });
+    expect((await replayed(again.events)).at(-1)).toMatchObject({ id: idOf('later') });
   });
 
   it('lists the raw lines of one process in event-time order, nanoseconds included', async () => {

@@ -1,4 +1,5 @@
-import { exitOnlyId, type ParsedEvent } from '@exectree/domain';
+import type { ParsedEvent } from '@exectree/domain';
+import { exitOnlyId } from '../ingest/domain-parsing.ts';
 
 /**
  * The process an event is stored under: its `process.exec_id`, or for an exit that carries

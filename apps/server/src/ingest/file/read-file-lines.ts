@@ -10,8 +10,11 @@ export interface ReadLinesOptions {
   maxLineBytes?: number;
   /** A batch is handed over once it holds this many lines, and at the end. */
   batchLines: number;
-  /** Called with each batch and the position just after its last line. */
-  onBatch(lines: NumberedLine[], end: LinePosition): void;
+  /**
+   * Called with each batch and the position just after its last line; reading waits for a
+   * returned promise (so a slow consumer holds reading back).
+   */
+  onBatch(lines: NumberedLine[], end: LinePosition): void | Promise<void>;
   /** Called after each chunk with the bytes read from disk so far. */
   onProgress?(rawBytesRead: number): void;
   /** Checked between chunks; reading stops early when it returns true. */
@@ -31,20 +34,20 @@ export async function readFileLines(
   const splitter = new ByteLineSplitter(from, options.maxLineBytes);
   let batch: NumberedLine[] = [];
   let handed = { ...from };
-  const flush = () => {
+  const flush = async () => {
     if (batch.length === 0) return;
     const lines = batch;
     batch = [];
     handed = splitter.position;
-    options.onBatch(lines, handed);
+    await options.onBatch(lines, handed);
   };
   for await (const chunk of content.chunks) {
     splitter.push(chunk, batch);
-    if (batch.length >= options.batchLines) flush();
+    if (batch.length >= options.batchLines) await flush();
     options.onProgress?.(content.rawBytesRead());
     if (options.stopped?.()) return handed;
   }
   splitter.end(batch);
-  flush();
+  await flush();
   return handed;
 }
