@@ -126,6 +126,11 @@ export class MetricsRegistry {
     return histogram;
   }
 
+  /** A count kept elsewhere and read at scrape time; the source must never let it go down. */
+  counterFrom(name: string, help: string, collect: () => readonly Sample[]): void {
+    this.add(name, 'counter', help, collect);
+  }
+
   /** A value read at scrape time. */
   gauge(name: string, help: string, collect: () => readonly Sample[]): void {
     this.add(name, 'gauge', help, collect);

@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs';
-import type { GroupKind, ProcessState, TreeReader } from '@exectree/domain';
+import type { GroupKind, ProcessState, TreeBuilderStats, TreeReader } from '@exectree/domain';
 import type { SourceRegistry } from '../ingest/source-status.ts';
 import { MEMORY_DB } from '../store/sqlite-event-store.ts';
 import type { Sample } from './exposition.ts';
 import type { MetricsRegistry } from './registry.ts';
+import { registerTreeBuilderMetrics } from './tree-builder-metrics.ts';
 
 export interface StateGaugeDeps {
-  reader: TreeReader;
+  /** The tree, with what its own bounds dropped (see tree-builder-metrics.ts). */
+  reader: TreeReader & { stats(): TreeBuilderStats };
   sources: SourceRegistry;
   newestEventMs: ReadonlyMap<string, number>;
   /** SQLite file path, or `:memory:` (then no store size is reported). */
@@ -81,6 +83,8 @@ export function registerStateGauges(registry: MetricsRegistry, deps: StateGaugeD
       return samples;
     },
   );
+
+  registerTreeBuilderMetrics(registry, () => deps.reader.stats());
 
   registry.gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => [
     { value: process.memoryUsage.rss() },

@@ -31,6 +31,7 @@ import {
   childrenOf,
   groupProcesses,
   groupTree,
+  oldestEndedLeaves,
   type TreeIndex,
 } from './tree-queries.ts';
 import { ProbeCounts } from './probe-counts.ts';
@@ -59,6 +60,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     memberIds: (group) => this.members.get(group),
     childIds: (id) => this.childrenByParent.get(id),
     parentId: (id) => this.entries.get(id)?.parentExecId,
+    groupOf: (id) => this.entries.get(id)?.group,
+    endedKey: (id) => this.endedKeyOf(id),
   };
   private readonly entries = new Map<string, ProcessEntry>();
   private readonly childrenByParent = new Map<string, Set<string>>();
@@ -113,11 +116,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     }
   }
 
-  /**
-   * Drops processes (retention, the per-pod process limit). Their stored events must be
-   * deleted too, or a rebuild would bring them back. The ids are remembered (boundedly), so
-   * that a late event about one of them is dropped instead of recreating it.
-   */
+  /** Drops processes (retention, pod limit); late events about them are dropped, not merged. */
   forget(execIds: Iterable<string>): void {
     for (const id of execIds) {
       this.tombstones.add(id);
@@ -191,6 +190,11 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
 
   children(execId: string): Process[] {
     return childrenOf(this.index, execId);
+  }
+
+  /** Up to `count` ended processes without children in the group, longest ended first. */
+  endedLeaves(group: string, count: number, gone?: ReadonlySet<string>): string[] {
+    return oldestEndedLeaves(this.index, group, count, gone);
   }
 
   groups(): GroupSummary[] {
@@ -460,6 +464,15 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       if (best === null || childId > best) best = childId;
     }
     return best;
+  }
+
+  /** The view's exit time as a time key ("" for a replaced image); undefined while running. */
+  private endedKeyOf(id: string): string | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    const exit = this.exitsWithoutId.exitOf(entry);
+    if (exit) return timeKey(exit.time);
+    return this.replacedBy(entry) === null ? undefined : '';
   }
 
   private view(entry: ProcessEntry): Process {
