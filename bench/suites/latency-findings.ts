@@ -14,45 +14,59 @@ interface LatencyEvidence {
   edges: { p50First: number; p50Last: number; p99First: number; p99Last: number };
 }
 
+/** A drain this long at the largest group, and this many times the smallest, grows with the group. */
+const SLOW_DRAIN_MS = 5;
+const GROWTH = 5;
+
+function drainGrows(costs: readonly DrainCost[]): boolean {
+  const first = costs[0];
+  const last = costs.at(-1);
+  if (first === undefined || last === undefined) return false;
+  return last.drainMs >= SLOW_DRAIN_MS && last.drainMs >= GROWTH * Math.max(first.drainMs, 0.5);
+}
+
 export function latencyFindings(e: LatencyEvidence): string[] {
   const costs = e.drainCost
     .map((c) => `${formatNumber(c.drainMs, 0)} ms at ${formatNumber(c.groupSize, 0)} processes`)
     .join(', ');
+  const grows = drainGrows(e.drainCost);
   return [
     ...(e.refused > 0
       ? [
-          `- The server refused ${formatNumber(e.refused, 0)} POSTs with 429 and a Retry-After of at least 1 s: its ingest`,
-          '  admission (`apps/server/src/security/ingest-admission.ts`) turns bodies away while the event loop',
-          '  runs more than 60 ms late. Every refused event waits at least a second more, so once the loop is',
-          '  late the percentiles are seconds; the lateness itself comes from the drain cost below.',
+          `- The server refused ${formatNumber(e.refused, 0)} POSTs with 429 and a Retry-After of at least 1 s. Its`,
+          '  ingest admission (`apps/server/src/security/ingest-admission.ts`) queues bodies up to',
+          '  `--ingest-queue` and refuses past it, when a new body would wait more than 2 s behind the queue at',
+          '  the current pace, or while the event loop stays more than 250 ms late (smoothed): refusals mean',
+          '  the server could not keep up with the offered rate, and each refused event waits a second more.',
         ]
       : []),
     `- Each pod ends the run with about ${formatNumber(e.groupSize, 0)} processes (nothing is forgotten: no retention).`,
     `- \`bench/workers/drain-cost.ts\` times one \`ProcessTreeBuilder.drainChanges()\` after a single new process in a`,
-    `  group: ${costs}. The live hub drains every 100 ms, so once a group holds some ten thousand processes`,
-    '  a flush takes longer than its interval and everything queues behind it: the event loop is busy',
-    '  draining instead of ingesting POSTs or writing to the socket, and latency climbs with the run.',
-    '- Why it is linear in the group: group summaries are kept incrementally by `GroupAggregates`',
-    '  (`packages/domain/src/tree/group-aggregates.ts`), but `remove()` marks a summary stale whenever the',
-    '  removed contribution held one of its extremes, and `c.node === a.node` holds for nearly every',
-    '  process of a pod (they all run on one node); every process update removes and re-adds its',
-    '  contribution, so nearly every flush ends in `recompute()`, which walks every member through',
-    '  `ProcessTreeBuilder.contributionsIn`. The ingest profile of `serve --file` shows the same two',
-    '  functions at the top of the domain code.',
+    `  group: ${costs}.` +
+      (grows
+        ? ' It grows with the group: the live hub drains every 100 ms, so once a group holds some ten' +
+          ' thousand processes a flush takes a large part of its interval, and ingest, socket writes and' +
+          ' the next drain queue behind it; latency climbs with the run.'
+        : ' It does not grow with the group, so the drain itself is not what delays deltas.'),
+    '- Not measured by this run: a `node --cpu-prof` profile of the server under this load, taken',
+    '  separately (November 2026, 30 s), put 30 % of the busy time in the drain (group summaries), 20 % in',
+    '  storing events and 19 % in writing the process rows search reads; both writes are SQLite on the',
+    "  server's one thread. The rows of a drain are written after the sockets got their deltas, once per",
+    '  process changed in that turn, but they still take their share of the loop.',
+    '- A delta waits for the next drain: with drains every 100 ms (`DELTA_FLUSH_INTERVAL_MS`) that alone',
+    '  is 50 ms on average, so the p50 budget of 60 ms leaves about 10 ms for parsing, storing,',
+    '  sending and the client.',
     '',
-    '**Recommended fixes** (domain and server code; not changed by this bench):',
+    '**Recommended fixes**:',
     '',
-    '1. `packages/domain/src/tree/group-aggregates.ts`: keep a count per value for `node` and',
-    '   `workload` (a `Map<string, number>`; the extreme is stale only when its count drops to 0), and',
-    '   for `firstSeen`/`lastSeen` a min/max structure (a lazy-deletion heap, or a count per time key);',
-    '   replace `remove` + `add` of one process by an `update(old, next)` that leaves the aggregate',
-    '   alone when the extremes did not move. `drainChanges` then costs O(changed processes).',
-    '   Expected: the drain cost above flat in the group size (≪ 1 ms per flush here), so the event',
-    '   loop stays on time, the ingest admission stops refusing, and p50 ≈ half the 100 ms flush',
-    '   interval plus transport.',
-    '2. `apps/server/src/security/ingest-admission.ts`: the 60 ms lag threshold refuses bodies with a',
-    '   Retry-After of whole seconds, which turns a 100 ms hiccup into seconds of latency; once (1) keeps',
-    '   the loop on time this matters less, but a sub-second retry hint (or queueing small bodies instead',
-    '   of refusing them) would keep live latency bounded under bursts.',
+    ...(grows
+      ? [
+          '1. `packages/domain/src/tree/group-aggregates.ts` (through `ProcessTreeBuilder.group`): keep the',
+          '   extremes of a group summary incrementally, so a drain costs O(changed processes), not O(group).',
+        ]
+      : []),
+    `${grows ? '2' : '1'}. Move SQLite writes off the event loop: event appends and process rows in a worker`,
+    '   thread with its own connection (WAL allows one writer and readers), or at least WAL checkpoints,',
+    '   which otherwise stall the commit that triggers them.',
   ];
 }

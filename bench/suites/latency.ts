@@ -202,9 +202,9 @@ export const latencySuite: Suite = {
             `${formatNumber(lost, 0)} never within 10 s after the load); ${formatNumber(load.dropped, 0)} events were in ` +
             `bodies still refused 20 s after the load ended and were given up; ${stats.deltas} \`tree:delta\` messages, ` +
             `${stats.resyncs} resyncs, ${stats.seqGaps} seq gaps. ${formatNumber(refused, 0)} POSTs were refused (429 ` +
-            "from the server's ingest admission, which turns bodies away while its event loop runs late, or a cut-off " +
-            'connection) and sent again after the Retry-After it asked for, as a log shipper would; their events ' +
-            'keep the stamp of the first attempt.',
+            "from the server's ingest admission, which refuses bodies once its queue of admitted ones is full, or a " +
+            'cut-off connection) and sent again after the Retry-After it asked for, as a log shipper would; their ' +
+            'events keep the stamp of the first attempt.',
         ],
         figures: [
           p50,

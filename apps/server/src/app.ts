@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { Server, type ServerOptions } from 'socket.io';
 import type { InfoResponse, TreeReader } from '@exectree/domain';
 import type { ChangeFeed } from './changes/change-feed.ts';
+import type { RebuildStatus } from './engine-rebuild.ts';
 import type { IngestPipeline } from './ingest/pipeline.ts';
 import type { SourceTracker } from './ingest/source-status.ts';
 import type { Log } from './log.ts';
@@ -47,6 +48,8 @@ export interface AppDeps {
   security?: SecurityOptions;
   /** Longest line of a POST body (`--max-line`). */
   maxLineBytes?: number;
+  /** The tree's rebuild after a start: no deltas until it is done (see live-hub.ts). */
+  rebuild?: Pick<RebuildStatus, 'progress' | 'onDone'>;
 }
 
 /** How long shutdown waits for sockets to take the last deltas. */
@@ -120,6 +123,7 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     metrics: deps.metrics,
     ...(deps.liveBacklog === undefined ? {} : { backlog: deps.liveBacklog }),
+    ...(deps.rebuild === undefined ? {} : { rebuild: deps.rebuild }),
   });
 
   let stopping: Promise<void> | undefined;

@@ -1,16 +1,11 @@
 import { ProcessTreeBuilder, parseLine, type Process, type TreeReader } from '@exectree/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { ServerOptions } from 'socket.io';
-import { createChangeFeed } from './changes/change-feed.ts';
 import type { Engine, EngineOptions } from './engine.ts';
-import { createIngestPipeline } from './ingest/pipeline.ts';
-import { SourceRegistry } from './ingest/source-status.ts';
+import { createEngineCore, repeatLogged } from './engine-core.ts';
+import { NO_REBUILD } from './engine-rebuild.ts';
 import type { LiveServer } from './live/types.ts';
-import { createServerMetrics } from './metrics/server-metrics.ts';
-import { registerStateGauges } from './metrics/state-gauges.ts';
 import { RETENTION_INTERVAL_MS, createRetention } from './retention/retention-job.ts';
-import { DEFAULT_LIMITS, createLimits, observeAll } from './security/limits.ts';
-import { createPodProcessLimit } from './security/pod-process-limit.ts';
 import { MEMORY_DB } from './store/sqlite-event-store.ts';
 import { PgMirror } from './store/postgres/pg-mirror.ts';
 import { openPgStores } from './store/postgres/pg-stores.ts';
@@ -41,7 +36,7 @@ function allProcesses(reader: TreeReader): Process[] {
 }
 
 /**
- * One replica on a shared PostgreSQL database (docs/adr/0003). Ingest merges into the
+ * One replica on a shared PostgreSQL database (docs/adr/0004). Ingest merges into the
  * database; the tree in memory follows the merged rows (PgMirror), so every replica serves
  * the same trees and computes its sockets' deltas as a single server does.
  */
@@ -82,47 +77,24 @@ export async function openPostgresEngine(
     notifyPeers();
   });
 
-  const metrics = createServerMetrics();
-  const sources = new SourceRegistry();
-  const limits = createLimits(metrics.registry, { ...DEFAULT_LIMITS, ...options.limits });
-  registerStateGauges(metrics.registry, {
-    reader: builder,
-    sources,
-    newestEventMs: metrics.newestEventMs,
-    dbPath: MEMORY_DB,
-  });
-  const pipeline = createIngestPipeline({
+  const core = createEngineCore({
+    options,
+    parse,
+    builder,
     store: stores.events,
     // The tree follows the merged rows, so the events themselves are not applied here.
     writer: { apply: () => {} },
-    log,
-    parse,
-    observer: observeAll(metrics.ingest, limits.ingest),
+    dbPath: MEMORY_DB,
   });
-  const changes = createChangeFeed({
-    tree: builder,
-    log,
-    ...(options.tickMs === undefined ? {} : { intervalMs: options.tickMs }),
-  });
-  const podLimit = createPodProcessLimit({
-    tree: builder,
-    max: limits.settings.max_pod_processes,
-    evicted: (count) => limits.hit('max_pod_processes', count),
-    log,
-  });
+  const { metrics, changes, podLimit } = core;
   changes.subscribe((drained) => {
     stores.processes.applyChanges(podLimit.forRows(drained)).catch(logError('process rows'));
   });
   changes.subscribe(podLimit.onDrain);
   podLimit.trim(builder.groups());
-  // Deleted rows leave PostgreSQL's files as large as they were, so a size limit would
-  // delete ended history on every pass; retention is by age (whole partitions) only.
-  const policy = { maxAgeMs: options.retention?.maxAgeMs ?? 0, maxBytes: 0 };
-  if (follow && (options.retention?.maxBytes ?? 0) > 0) {
-    log(
-      'postgres: --retention-size does not apply (PostgreSQL does not shrink); retention is by age',
-    );
-  }
+  // By size, the oldest daily partitions are dropped whole (retention/partition-trim.ts).
+  const policy = options.retention ?? { maxAgeMs: 0, maxBytes: 0 };
+  const retains = policy.maxAgeMs > 0 || policy.maxBytes > 0;
   const retention = createRetention({
     store: stores.retention,
     tree: builder,
@@ -139,13 +111,14 @@ export async function openPostgresEngine(
     if (report.events > 0) notifyPeers();
     return report;
   };
-  let retentionTimer: NodeJS.Timeout | undefined;
-  if (follow && policy.maxAgeMs > 0) {
-    retentionTimer = setInterval(
-      () => void runRetention().catch(logError('retention')),
+  let stopRetention = () => {};
+  if (follow && retains) {
+    stopRetention = repeatLogged(
+      runRetention,
       options.retentionIntervalMs ?? RETENTION_INTERVAL_MS,
+      log,
+      'postgres: retention',
     );
-    retentionTimer.unref();
   }
   // A new leader brings the rows up to date and catches up on retention at once.
   onLeader = () => {
@@ -153,7 +126,7 @@ export async function openPostgresEngine(
       .sync(allProcesses(builder))
       .then((fixed) => fixed > 0 && log(`postgres: brought ${fixed} process rows up to date`))
       .catch(logError('process rows'));
-    if (policy.maxAgeMs > 0) runRetention().catch(logError('retention'));
+    if (retains) runRetention().catch(logError('retention'));
   };
   if (follow) await stores.leader.start();
 
@@ -162,13 +135,14 @@ export async function openPostgresEngine(
     processes: stores.processes,
     builder,
     changes,
-    pipeline,
-    sources,
+    pipeline: core.pipeline,
+    sources: core.sources,
     metrics,
-    limits,
+    limits: core.limits,
+    rebuild: NO_REBUILD,
     runRetention,
     async close() {
-      clearInterval(retentionTimer);
+      stopRetention();
       clearTimeout(nudge);
       changes.close();
       try {

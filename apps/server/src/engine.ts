@@ -1,28 +1,29 @@
-import { ProcessTreeBuilder, parseLine, type ParseResult } from '@exectree/domain';
+import {
+  ProcessTreeBuilder,
+  parseLine,
+  type ParseResult,
+  type ParsedEvent,
+} from '@exectree/domain';
 import type { Log } from './log.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { ProcessStore } from './store/process-store.ts';
 import { openSqliteStores } from './store/sqlite-stores.ts';
-import { rebuildTree } from './store/rebuild.ts';
-import { createChangeFeed, type ChangeFeed } from './changes/change-feed.ts';
+import type { ChangeFeed } from './changes/change-feed.ts';
+import { createProcessRowSync } from './changes/process-row-sync.ts';
 import {
   RETENTION_INTERVAL_MS,
   createRetention,
   type RetentionPolicy,
   type RetentionReport,
 } from './retention/retention-job.ts';
-import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
-import { SourceRegistry } from './ingest/source-status.ts';
-import { createServerMetrics, type ServerMetrics } from './metrics/server-metrics.ts';
-import { registerStateGauges } from './metrics/state-gauges.ts';
-import {
-  DEFAULT_LIMITS,
-  createLimits,
-  observeAll,
-  type LimitSettings,
-  type Limits,
-} from './security/limits.ts';
-import { createPodProcessLimit } from './security/pod-process-limit.ts';
+import type { IngestPipeline } from './ingest/pipeline.ts';
+import type { SourceRegistry } from './ingest/source-status.ts';
+import type { ServerMetrics } from './metrics/server-metrics.ts';
+import type { LimitSettings, Limits } from './security/limits.ts';
+import { createEngineCore, repeatLogged } from './engine-core.ts';
+import { runInSlices, type RebuildStatus } from './engine-rebuild.ts';
+import { createStoreReplay } from './engine-replay.ts';
+import { CleanShutdownMark } from './store/sqlite-clean-shutdown.ts';
 
 /** The state every entry point shares: the store, the tree built from it, and the way in. */
 export interface Engine {
@@ -38,7 +39,12 @@ export interface Engine {
   metrics: ServerMetrics;
   /** The configured limits and their hits (also in /metrics and the info). */
   limits: Limits;
-  /** One retention pass against `nowMs` (default now); a timer runs one every minute. */
+  /**
+   * The tree being rebuilt from the store after the start, in the background; its `done`
+   * also waits for the first retention pass.
+   */
+  rebuild: RebuildStatus;
+  /** One retention pass against `nowMs` (default now), once the rebuild is done; a timer runs one every minute. */
   runRetention(nowMs?: number): Promise<RetentionReport>;
   close(): void | Promise<void>;
 }
@@ -55,76 +61,120 @@ export interface EngineOptions {
   retentionIntervalMs?: number;
   /** Limits to enforce and count (docs/security.md); the defaults for the ones not given. */
   limits?: Partial<LimitSettings>;
+  /** How long one slice of the rebuild may hold the event loop (tests lower it). */
+  rebuildSliceMs?: number;
 }
 
-/** Opens the store and rebuilds the tree from it, so a restart shows the same trees. */
+/**
+ * Opens the store and starts rebuilding the tree from it, so a restart shows the same trees.
+ * Returns at once: the rebuild runs in slices in the background (`rebuild`), while ingest,
+ * the API and sockets already work; events ingested meanwhile are applied at once (the
+ * tree's merges do not depend on order) and not replayed a second time.
+ */
 export function openEngine(options: EngineOptions): Engine {
   const parse = options.parse ?? parseLine;
   const stores = openSqliteStores(options.db, parse);
   const store = stores.events;
   const builder = new ProcessTreeBuilder();
+  let cleanMark: CleanShutdownMark;
+  let closedCleanly: boolean;
   try {
-    const { applied, skipped } = rebuildTree(store, builder, parse);
-    if (applied + skipped > 0) {
-      options.log(`store: replayed ${applied} events${skipped ? `, skipped ${skipped}` : ''}`);
-    }
-    // Clients start from snapshots, so what the replay changed is not a delta; the rows
-    // only need what a crash kept them from writing.
-    const fixed = stores.processes.sync(builder.drainChanges().upserts);
-    if (fixed > 0) options.log(`store: brought ${fixed} process rows up to date`);
+    cleanMark = new CleanShutdownMark(store.db);
+    closedCleanly = cleanMark.take();
   } catch (error) {
     stores.close();
     throw error;
   }
-  const metrics = createServerMetrics();
-  const sources = new SourceRegistry();
-  const limits = createLimits(metrics.registry, { ...DEFAULT_LIMITS, ...options.limits });
-  registerStateGauges(metrics.registry, {
-    reader: builder,
-    sources,
-    newestEventMs: metrics.newestEventMs,
-    dbPath: options.db,
+  const rows = createProcessRowSync({
+    rows: stores.processes,
+    mode: closedCleanly ? 'trusted' : 'compare',
   });
-  const pipeline = createIngestPipeline({
-    store,
-    writer: builder,
-    log: options.log,
-    parse,
-    observer: observeAll(metrics.ingest, limits.ingest),
+  /** Ids of events ingested while the rebuild runs: applied live, skipped by the replay. */
+  let appliedLive: Set<string> | undefined = new Set();
+  const writer = {
+    apply(event: ParsedEvent) {
+      if (appliedLive) {
+        appliedLive.add(event.id);
+        // Rows of the processes it changes no longer match the stored events alone.
+        if (rows.mode() === 'trusted') rows.setMode('compare');
+      }
+      builder.apply(event);
+    },
+  };
+  const core = createEngineCore({ options, parse, builder, store, writer, dbPath: options.db });
+  const { changes, podLimit, metrics } = core;
+  changes.subscribe((drained) => rows.onDrain(podLimit.forRows(drained)));
+  let rebuilding = true;
+  changes.subscribe((drained) => {
+    if (!rebuilding) podLimit.onDrain(drained);
   });
-  const changes = createChangeFeed({
-    tree: builder,
-    log: options.log,
-    ...(options.tickMs === undefined ? {} : { intervalMs: options.tickMs }),
-  });
-  const podLimit = createPodProcessLimit({
-    tree: builder,
-    max: limits.settings.max_pod_processes,
-    evicted: (count) => limits.hit('max_pod_processes', count),
-    log: options.log,
-  });
-  changes.subscribe((drained) => stores.processes.applyChanges(podLimit.forRows(drained)));
-  changes.subscribe(podLimit.onDrain);
-  podLimit.trim(builder.groups());
+  const flushAll = () => {
+    changes.flush();
+    rows.writeNow();
+  };
   const retention = createRetention({
     store: stores.retention,
     tree: builder,
-    flush: changes.flush,
+    flush: flushAll,
     policy: options.retention ?? { maxAgeMs: 0, maxBytes: 0 },
     deletedEvents: metrics.retentionDeleted,
     log: options.log,
   });
-  const runRetention = (nowMs = Date.now()) => retention.run(nowMs);
-  let retentionTimer: NodeJS.Timeout | undefined;
+
+  const replay = createStoreReplay({
+    store,
+    builder,
+    parse,
+    rows: stores.processes,
+    sweepStaleRows: !closedCleanly,
+    alreadyApplied: (id) => appliedLive?.has(id) === true,
+    log: options.log,
+    finish(sweptRows) {
+      // The replay's last changes are not news either; from here on drains are written.
+      changes.flush();
+      rebuilding = false;
+      appliedLive = undefined;
+      const fixed = rows.repaired + sweptRows;
+      if (!closedCleanly && fixed > 0) {
+        options.log(`store: brought ${fixed} process rows up to date`);
+      }
+      rows.setMode('write');
+      podLimit.trim(builder.groups());
+    },
+  });
+  const rebuild = runInSlices(replay, options.rebuildSliceMs);
+  rebuild.done.catch((error: unknown) => {
+    options.log(`store: rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+
+  const runRetention = async (nowMs = Date.now()) => {
+    // Retention reads the rows and forgets from the tree: both must be complete first.
+    await rebuild.done;
+    return retention.run(nowMs);
+  };
+  let closed = false;
+  let stopRetention = () => {};
+  let started: Promise<void> = rebuild.done;
   if (options.retention && (options.retention.maxAgeMs > 0 || options.retention.maxBytes > 0)) {
-    const runLogged = () => {
-      runRetention().catch((error: unknown) => {
-        options.log(`retention: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    };
-    runLogged();
-    retentionTimer = setInterval(runLogged, options.retentionIntervalMs ?? RETENTION_INTERVAL_MS);
-    retentionTimer.unref();
+    const intervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS;
+    // The first pass is part of starting: `rebuild.done` waits for it too. The timer starts
+    // after it, so passes never overlap however long the rebuild takes.
+    started = rebuild.done.then(() =>
+      runRetention().then(
+        () => undefined,
+        (error: unknown) => {
+          options.log(`retention: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      ),
+    );
+    started.then(
+      () => {
+        if (!closed) {
+          stopRetention = repeatLogged(runRetention, intervalMs, options.log, 'retention');
+        }
+      },
+      () => undefined,
+    );
   }
 
   return {
@@ -132,17 +182,26 @@ export function openEngine(options: EngineOptions): Engine {
     processes: stores.processes,
     builder,
     changes,
-    pipeline,
-    sources,
+    pipeline: core.pipeline,
+    sources: core.sources,
     metrics,
-    limits,
+    limits: core.limits,
+    rebuild: { ...rebuild, done: started },
     runRetention,
     close() {
-      clearInterval(retentionTimer);
+      closed = true;
+      stopRetention();
+      rebuild.stop();
       changes.close();
       try {
-        // The rows take the last changes, so the next start has nothing to fix.
-        changes.flush();
+        if (rebuild.progress() === null) {
+          // The rows take the last changes, so the next start can trust them.
+          flushAll();
+          cleanMark.set();
+        } else if (rows.mode() === 'trusted') {
+          // Closed mid-rebuild with nothing written: the rows are still the trusted ones.
+          cleanMark.set();
+        }
       } finally {
         stores.close();
       }

@@ -7,7 +7,6 @@ import { createDemoSource } from './ingest/demo-source.ts';
 import { createFileSource } from './ingest/file-source.ts';
 import type { Source } from './ingest/source.ts';
 import { createStreamSource } from './ingest/stream-source.ts';
-import { createGrpcSource } from './ingest/grpc/grpc-source.ts';
 import type { BacklogLimits } from './live/live-session.ts';
 import type { Log } from './log.ts';
 import type { RetentionPolicy } from './retention/retention-job.ts';
@@ -42,6 +41,14 @@ export interface ServerOptions {
   limits?: Partial<LimitSettings>;
   /** The access token; see docs/security.md. */
   security?: SecurityOptions;
+  /**
+   * Resolve only once the trees are rebuilt from the store (default true, what embedders and
+   * tests expect). The server listens and ingests before that either way; `exectree serve`
+   * passes false so that a large store does not hold up its `listening on` line.
+   */
+  waitForRebuild?: boolean;
+  /** How long one slice of that rebuild may hold the event loop (tests lower it). */
+  rebuildSliceMs?: number;
 }
 
 export interface RunningServer {
@@ -79,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     ...(options.retention === undefined ? {} : { retention: options.retention }),
     ...(options.role === 'ingest' ? { follow: false } : {}),
+    ...(options.rebuildSliceMs === undefined ? {} : { rebuildSliceMs: options.rebuildSliceMs }),
     limits: { ...options.limits, max_body: options.maxBodyBytes },
     // Sources enforce --max-line in bytes; the parser's own limit must not be the smaller one.
     ...(maxLine !== undefined && maxLine > DEFAULT_MAX_LINE_LENGTH
@@ -97,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sources: engine.sources.list(),
       limits: engine.limits.list(),
       auth: options.security?.token === undefined ? 'none' : 'token',
+      rebuild: engine.rebuild.progress(),
     });
 
     for (const path of options.files) {
@@ -114,16 +123,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }),
       );
     }
-    for (const address of options.grpc ?? []) {
-      sources.push(
-        createGrpcSource({
-          address,
-          tracker: engine.sources.add(`grpc:${address}`, 'grpc', address),
-          pipeline: engine.pipeline,
-          log,
-          maxLineBytes,
-        }),
-      );
+    if (options.grpc !== undefined && options.grpc.length > 0) {
+      // The gRPC client takes a noticeable part of start-up to load: only when asked for.
+      const { createGrpcSource } = await import('./ingest/grpc/grpc-source.ts');
+      for (const address of options.grpc) {
+        sources.push(
+          createGrpcSource({
+            address,
+            tracker: engine.sources.add(`grpc:${address}`, 'grpc', address),
+            pipeline: engine.pipeline,
+            log,
+            maxLineBytes,
+          }),
+        );
+      }
     }
     if (options.stdin) {
       sources.push(
@@ -161,11 +174,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics: engine.metrics,
       limits: engine.limits,
       maxLineBytes,
+      rebuild: engine.rebuild,
       ...(options.security === undefined ? {} : { security: options.security }),
       ...(options.liveBacklog === undefined ? {} : { liveBacklog: options.liveBacklog }),
       ...(cluster === undefined ? {} : { adapter: cluster.adapter }),
     });
     cluster?.attach(app.io);
+    pauseRebuildWhileServing(app, engine);
     await listen(app, options.host, options.port);
   } catch (error) {
     await app?.close();
@@ -175,6 +190,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const running = app;
   for (const source of sources) source.start();
+  if (options.waitForRebuild ?? true) {
+    await engine.rebuild.done.catch(() => undefined);
+  }
   const address = running.httpServer.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
 
@@ -193,6 +211,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing;
     },
   };
+}
+
+/** A request this recent counts as part of a page being loaded. */
+const SERVING_WINDOW_MS = 250;
+/** The pause between two rebuild slices while serving: about half the CPU for the requests. */
+const SERVING_PAUSE_MS = 10;
+
+/**
+ * Someone opening the page during a rebuild waits for a few dozen requests in a row; each
+ * would otherwise wait behind a slice, and the page's own work competes with the rebuild
+ * for the CPU. While requests come in, the rebuild leaves a pause between its slices.
+ */
+function pauseRebuildWhileServing(app: App, engine: Engine): void {
+  if (engine.rebuild.progress() === null) return;
+  let lastRequestAt = -Infinity;
+  const onRequest = () => {
+    lastRequestAt = performance.now();
+  };
+  app.httpServer.on('request', onRequest);
+  engine.rebuild.setPause(() =>
+    performance.now() - lastRequestAt < SERVING_WINDOW_MS ? SERVING_PAUSE_MS : 0,
+  );
+  engine.rebuild.onDone(() => app.httpServer.off('request', onRequest));
 }
 
 function listen(app: App, host: string, port: number): Promise<void> {

@@ -172,7 +172,9 @@ describe('kill -9 during heavy ingest', () => {
       'the rest of the file',
       async () => {
         const info = await json<InfoResponse>(`${url2}/api/v1/info`);
+        // The CLI listens while it rebuilds the trees from the store: wait for both.
         return (
+          info.rebuild == null &&
           info.sources.find((s) => s.kind === 'file')?.linesRead === total - (cursor?.line ?? 0)
         );
       },

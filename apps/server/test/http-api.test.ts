@@ -279,6 +279,7 @@ describe('request validation and errors', () => {
         { name: 'max_body', limit: 16 * 1024 * 1024, unit: 'bytes', hits: 0 },
       ]),
       auth: 'none',
+      rebuild: null,
     });
   });
 });

@@ -182,6 +182,8 @@ describe('process rows across restarts', () => {
 
     // As if the server died between committing events and writing their rows.
     const raw = new Database(db);
+    // A crash leaves no clean-shutdown mark; the close above did.
+    raw.prepare("DELETE FROM store_meta WHERE key = 'clean_shutdown'").run();
     raw.prepare('DELETE FROM processes WHERE exec_id = ?').run(WHOAMI_EXEC_ID);
     raw.prepare(`UPDATE processes SET state = 'running' WHERE state = 'exited'`).run();
     raw

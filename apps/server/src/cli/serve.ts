@@ -54,6 +54,8 @@ export async function runServeCommand(
       security: config.security,
       limits: config.limits,
       log,
+      // Listen (and say so) at once; a large store is rebuilt in the background.
+      waitForRebuild: false,
     });
   } catch (error) {
     io.stderr.write(`exectree serve: ${message(error)}\n`);

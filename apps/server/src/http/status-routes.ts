@@ -13,7 +13,10 @@ export function statusRoutes(reader: TreeReader, info: () => InfoResponse): Rout
   return router;
 }
 
-/** The app is only created once the store is replayed, so being reachable means ready. */
+/**
+ * Being reachable means ready: ingest and the API work while the trees are still being
+ * rebuilt from the store (`rebuild` in /api/v1/info says how far that got).
+ */
 export function healthRoute(): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {

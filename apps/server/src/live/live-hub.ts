@@ -1,6 +1,7 @@
 import type { InfoResponse, TreeChanges, TreeReader } from '@exectree/domain';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChangeFeed } from '../changes/change-feed.ts';
+import type { RebuildStatus } from '../engine-rebuild.ts';
 import type { Log } from '../log.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import { measureBacklog } from './backlog.ts';
@@ -19,6 +20,11 @@ export interface LiveHubDeps {
   metrics: ServerMetrics;
   backlog?: Partial<BacklogLimits>;
   now?: () => number;
+  /**
+   * The tree being rebuilt after a start: its drains are the replay, not news, so no deltas
+   * go out until it is done; then every socket is told to take fresh snapshots.
+   */
+  rebuild?: Pick<RebuildStatus, 'progress' | 'onDone'>;
 }
 
 const SETTLE_POLL_MS = 10;
@@ -52,8 +58,16 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     session.sendGroupsSnapshot();
   });
 
+  let rebuilding = deps.rebuild !== undefined && deps.rebuild.progress() !== null;
+  deps.rebuild?.onDone(() => {
+    if (!rebuilding) return;
+    rebuilding = false;
+    for (const session of sessions.values()) session.requireSnapshotsAfterRebuild();
+  });
+
   /** Emits are synchronous and only queue; a slow client is never waited for. */
   const send = (changes: TreeChanges) => {
+    if (rebuilding) return;
     const changed = hasChanges(changes);
     if (changed) {
       metrics.deltaBatches.inc();

@@ -139,6 +139,16 @@ export class LiveSession {
     this.socket.emit('tree:delta', { seq: ++this.seq, filter: subscription.filter, ...mine });
   }
 
+  /**
+   * The trees finished rebuilding after a start: what this socket was sent meanwhile is
+   * partial, and no deltas were sent, so it must take fresh snapshots.
+   */
+  requireSnapshotsAfterRebuild(): void {
+    dropQueued(this.socket, ALL_SEQ_EVENTS);
+    this.pendingResync = { drainedAt: undefined };
+    this.socket.emit('sync:required', { seq: ++this.seq, reason: 'rebuilt' });
+  }
+
   private requireResync(): void {
     dropQueued(this.socket, ALL_SEQ_EVENTS);
     this.pendingResync = { drainedAt: undefined };

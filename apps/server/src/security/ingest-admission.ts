@@ -25,8 +25,13 @@ export interface IngestAdmission {
 
 /** Retry-After when the queue is full: how long the queue takes to drain, 1 to 30 s. */
 const MAX_RETRY_SECONDS = 30;
-/** Event-loop lateness at which new bodies wait: /healthz must answer within 200 ms. */
-export const DEFAULT_MAX_LAG_MS = 60;
+/**
+ * Smoothed event-loop lateness past which the queue counts as full whatever its size: the
+ * server is then so far behind that /healthz misses its 200 ms. A single pause (a drain, a
+ * collection) stays well under it, so it is not turned into a refusal of whole seconds; the
+ * bound of the queue is what sheds load.
+ */
+export const DEFAULT_MAX_LAG_MS = 250;
 /** A body that would wait longer than this behind the queue is refused, not kept waiting. */
 const MAX_QUEUE_WAIT_SECONDS = 2;
 
@@ -71,11 +76,12 @@ function tooMany(res: Response, seconds: number, error: string): void {
  * --max-body gets 413 at once; a client over its rate, or a full queue of ingest work, gets
  * 429 with Retry-After. A request counts against the queue (its Content-Length, or
  * --max-body when it is chunked) until it is answered, so the bodies held in memory and the
- * work waiting for the event loop stay bounded however many clients post at once. The queue
- * also counts as full when a new body would wait more than two seconds behind it at the
- * current pace, and while the event loop runs late: the work a body makes is not known
- * before it is done, and lateness is what every other request pays. An empty queue always
- * takes a request, so one large body cannot be refused for ever.
+ * work waiting for the event loop stay bounded however many clients post at once; bodies
+ * within the bound wait their turn (ingest runs a batch per turn of the event loop) instead
+ * of being refused. The queue also counts as full when a new body would wait more than two
+ * seconds behind it at the current pace, and while the event loop stays far behind
+ * (DEFAULT_MAX_LAG_MS). An empty queue always takes a request, so one large body cannot be
+ * refused for ever.
  */
 export function createIngestAdmission(options: IngestAdmissionOptions): IngestAdmission {
   const { limits, maxBodyBytes } = options;

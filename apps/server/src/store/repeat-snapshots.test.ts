@@ -46,6 +46,11 @@ describe('RepeatSnapshotFilter', () => {
     expect(view(events, new RepeatSnapshotFilter())).toEqual(view(events));
   });
 
+  it('builds the same tree when it keeps the snapshots of only a few processes', () => {
+    const events = parsed(generateLines({ seed: 15, count: 4_000, chaos: true }));
+    expect(view(events, new RepeatSnapshotFilter(20))).toEqual(view(events));
+  });
+
   it('leaves the tree merging later live events as it would have', () => {
     const events = parsed(generateLines({ seed: 14, count: 4_000, chaos: true }));
     expect(view(events, new RepeatSnapshotFilter(), 2_500)).toEqual(view(events));

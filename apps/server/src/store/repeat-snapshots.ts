@@ -4,6 +4,8 @@ import type { ParsedEvent, ProcessSnapshot } from '@exectree/domain';
 const RANK_EMBEDDED = 1;
 const RANK_EVENT = 2;
 const RANK_EXEC = 3;
+/** Processes whose snapshots one generation keeps (see RepeatSnapshotFilter). */
+const DEFAULT_GENERATION = 50_000;
 
 interface Applied {
   node: string;
@@ -48,8 +50,17 @@ function same(a: unknown, b: unknown): boolean {
  * rank changes nothing; skipping it saves most of the replay's merge work.
  */
 export class RepeatSnapshotFilter {
-  /** Per exec id, the last snapshot applied at each rank (index = rank). */
-  private readonly applied = new Map<string, (Applied | undefined)[]>();
+  /**
+   * Per exec id, the last snapshot applied at each rank (index = rank), in two generations:
+   * once `recent` holds `generation` processes it becomes `older` and the one before is
+   * dropped. A process's events sit close together in the store, so nearly every repeat is
+   * still found, and the snapshots kept (garbage the collector walks on every pass) stay
+   * bounded whatever the store's size. A snapshot not found is applied in full: always safe.
+   */
+  private recent = new Map<string, (Applied | undefined)[]>();
+  private older = new Map<string, (Applied | undefined)[]>();
+
+  constructor(private readonly generation = DEFAULT_GENERATION) {}
 
   strip(event: ParsedEvent): ParsedEvent {
     const { process } = event;
@@ -82,16 +93,24 @@ export class RepeatSnapshotFilter {
 
   /** True when an identical snapshot was applied at `rank` or higher; else records this one. */
   private seen(snapshot: ProcessSnapshot, execId: string, rank: number, node: string): boolean {
-    let slots = this.applied.get(execId);
-    if (!slots) {
-      slots = [];
-      this.applied.set(execId, slots);
-    }
+    const slots = this.slotsOf(execId);
     for (let r = rank; r <= RANK_EXEC; r += 1) {
       const slot = slots[r];
       if (slot && slot.node === node && same(slot.snapshot, snapshot)) return true;
     }
     slots[rank] = { node, snapshot };
     return false;
+  }
+
+  private slotsOf(execId: string): (Applied | undefined)[] {
+    let slots = this.recent.get(execId);
+    if (slots) return slots;
+    slots = this.older.get(execId) ?? [];
+    if (this.recent.size >= this.generation) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(execId, slots);
+    return slots;
   }
 }

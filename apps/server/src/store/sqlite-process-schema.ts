@@ -31,3 +31,11 @@ CREATE INDEX IF NOT EXISTS events_unattached ON events (time_key) WHERE exec_id 
 CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO store_meta (key, value) VALUES ('exit_only_ids', 'pending');
 `;
+
+/**
+ * Indexes no query reads any more: every process row write paid for them. Run on every open
+ * (a no-op once dropped), since schema steps that shipped are never edited.
+ */
+export const UNUSED_PROCESS_INDEXES = `
+DROP INDEX IF EXISTS processes_group;
+`;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { timeKey, type Process, type TreeChanges } from '@exectree/domain';
 import type { ProcessQuery, ProcessSearchResult, ProcessStore } from './process-store.ts';
 import { SqliteProcessSearch } from './sqlite-process-search.ts';
+import { UNUSED_PROCESS_INDEXES } from './sqlite-process-schema.ts';
 
 interface ProcessRow {
   execId: string;
@@ -41,9 +42,22 @@ function rowOf(process: Process, json = JSON.stringify(process)): ProcessRow {
   };
 }
 
+/**
+ * Updates a row whose indexed columns (group, pod, binary, start) stay as they were, which is
+ * what an exit or a new child does: SQLite rewrites the entries of every index whose columns
+ * an UPDATE sets, so this one touches none. Matches no row when an indexed column changed.
+ */
+const UPDATE_UNINDEXED = `UPDATE processes SET parent_exec_id = @parentExecId, node = @node,
+   pid = @pid, arguments = @arguments, cwd = @cwd, state = @state, exit_key = @exitKey, json = @json
+ WHERE exec_id = @execId AND group_key = @groupKey AND namespace IS @namespace AND pod IS @pod
+   AND binary = @binary AND start_key = @startKey`;
+
 /** The `processes` table; its writes are prepared once and batched per drain. */
 export class SqliteProcessStore implements ProcessStore {
   private readonly upsert: Database.Statement<ProcessRow>;
+  private readonly updateUnindexed: Database.Statement<ProcessRow>;
+  private readonly jsonOf: Database.Statement<[string], { json: string }>;
+  private readonly idsAfter: Database.Statement<[string, number], string>;
   private readonly remove: Database.Statement<[string]>;
   private readonly all: Database.Statement<[], { execId: string; json: string }>;
   private readonly countRows: Database.Statement<[], { n: number }>;
@@ -51,6 +65,7 @@ export class SqliteProcessStore implements ProcessStore {
   private readonly write: (removes: readonly string[], upserts: readonly ProcessRow[]) => void;
 
   constructor(db: Database.Database) {
+    db.exec(UNUSED_PROCESS_INDEXES);
     this.upsert = db.prepare(
       `INSERT INTO processes (exec_id, parent_exec_id, group_key, namespace, pod, node, pid,
          binary, binary_name, arguments, cwd, state, start_key, exit_key, json)
@@ -63,13 +78,22 @@ export class SqliteProcessStore implements ProcessStore {
          state = excluded.state, start_key = excluded.start_key, exit_key = excluded.exit_key,
          json = excluded.json`,
     );
+    this.updateUnindexed = db.prepare(UPDATE_UNINDEXED);
+    this.jsonOf = db.prepare('SELECT json FROM processes WHERE exec_id = ?');
+    this.idsAfter = db
+      .prepare<[string, number], string>(
+        'SELECT exec_id FROM processes WHERE exec_id > ? ORDER BY exec_id LIMIT ?',
+      )
+      .pluck();
     this.remove = db.prepare('DELETE FROM processes WHERE exec_id = ?');
     this.all = db.prepare('SELECT exec_id AS execId, json FROM processes');
     this.countRows = db.prepare('SELECT COUNT(*) AS n FROM processes');
     this.searcher = new SqliteProcessSearch(db);
     this.write = db.transaction((removes: readonly string[], upserts: readonly ProcessRow[]) => {
       for (const execId of removes) this.remove.run(execId);
-      for (const row of upserts) this.upsert.run(row);
+      for (const row of upserts) {
+        if (this.updateUnindexed.run(row).changes === 0) this.upsert.run(row);
+      }
     });
   }
 
@@ -80,6 +104,33 @@ export class SqliteProcessStore implements ProcessStore {
       changes.removes.map((remove) => remove.execId),
       changes.upserts.map((process) => rowOf(process)),
     );
+  }
+
+  /**
+   * Like `applyChanges`, but writes only the rows that differ from what is stored (after a
+   * crash, the rows may lag the events); returns how many rows it wrote or deleted.
+   */
+  reconcile(changes: Pick<TreeChanges, 'upserts' | 'removes'>): number {
+    const stale = changes.removes
+      .map((remove) => remove.execId)
+      .filter((execId) => this.jsonOf.get(execId) !== undefined);
+    const changed: ProcessRow[] = [];
+    for (const process of changes.upserts) {
+      const json = JSON.stringify(process);
+      if (this.jsonOf.get(process.execId)?.json !== json) changed.push(rowOf(process, json));
+    }
+    if (stale.length + changed.length > 0) this.write(stale, changed);
+    return stale.length + changed.length;
+  }
+
+  /** Exec ids of every row, in order, at most `limit` after `after` (a sweep of stale rows). */
+  execIdsAfter(after: string, limit: number): string[] {
+    return this.idsAfter.all(after, limit);
+  }
+
+  /** Deletes these rows in one transaction. */
+  delete(execIds: readonly string[]): void {
+    if (execIds.length > 0) this.write(execIds, []);
   }
 
   sync(processes: readonly Process[]): number {

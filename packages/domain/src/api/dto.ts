@@ -102,6 +102,17 @@ export interface InfoResponse {
   limits?: LimitStatus[];
   /** `token` when every request must carry the access token or a login session. */
   auth?: 'none' | 'token';
+  /**
+   * While the server rebuilds its trees from the stored events after a start: how many it
+   * replayed of how many; null once done (the trees then hold everything); absent from
+   * older servers.
+   */
+  rebuild?: RebuildProgress | null;
+}
+
+export interface RebuildProgress {
+  replayed: number;
+  total: number;
 }
 
 export interface HealthResponse {

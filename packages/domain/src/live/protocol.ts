@@ -81,7 +81,8 @@ export interface TreeDelta {
   removes: string[];
 }
 
-export type ResyncReason = 'backlog';
+/** `backlog`: the socket fell behind; `rebuilt`: the trees finished rebuilding after a start. */
+export type ResyncReason = 'backlog' | 'rebuilt';
 
 /**
  * The server stopped sending this socket deltas (it fell too far behind) and dropped what

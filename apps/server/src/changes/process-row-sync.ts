@@ -1,0 +1,91 @@
+import type { Process, TreeChanges } from '@exectree/domain';
+
+type RowChanges = Pick<TreeChanges, 'upserts' | 'removes'>;
+
+/** What the process rows need from the store (SqliteProcessStore). */
+export interface RowSink {
+  applyChanges(changes: RowChanges): void;
+  /** Writes only what differs from the stored rows; returns how many rows it wrote. */
+  reconcile(changes: RowChanges): number;
+}
+
+/**
+ * How drains reach the rows:
+ * - `trusted`: the rows already hold every process as the stored events make it (the last
+ *   server closed cleanly) and nothing else was applied yet: a rebuild's drains are dropped.
+ * - `compare`: a rebuild after a crash, or with live events mixed in: write what differs.
+ * - `write`: normal running: write every change, coalesced, after the live hub had its turn.
+ */
+export type RowMode = 'trusted' | 'compare' | 'write';
+
+export interface ProcessRowSync {
+  /** The change-feed listener. */
+  onDrain(changes: RowChanges): void;
+  mode(): RowMode;
+  setMode(mode: RowMode): void;
+  /** Writes what is still pending (before retention reads the rows, and on close). */
+  writeNow(): void;
+  /** Rows written in `compare` mode so far. */
+  readonly repaired: number;
+}
+
+export interface ProcessRowSyncDeps {
+  rows: RowSink;
+  mode: RowMode;
+  /** Where the deferred write runs; the next turn of the event loop by default. */
+  defer?: (write: () => void) => void;
+}
+
+/**
+ * Keeps the process rows (what search reads) equal to the tree. While running, the rows of
+ * one drain are written in the next turn of the event loop, so the sockets get their deltas
+ * first; what changes again before that turn is written once.
+ */
+export function createProcessRowSync(deps: ProcessRowSyncDeps): ProcessRowSync {
+  let mode = deps.mode;
+  let repaired = 0;
+  /** By exec id: the latest view, or null for a row to delete. */
+  let pending = new Map<string, Process | null>();
+  let scheduled = false;
+  const defer = deps.defer ?? ((write: () => void) => setImmediate(write));
+
+  const writeNow = () => {
+    scheduled = false;
+    if (pending.size === 0) return;
+    const batch = pending;
+    pending = new Map();
+    const upserts: Process[] = [];
+    const removes: { execId: string; group: string }[] = [];
+    for (const [execId, process] of batch) {
+      if (process === null) removes.push({ execId, group: '' });
+      else upserts.push(process);
+    }
+    deps.rows.applyChanges({ upserts, removes });
+  };
+
+  return {
+    onDrain(changes) {
+      if (mode === 'trusted') return;
+      if (mode === 'compare') {
+        repaired += deps.rows.reconcile(changes);
+        return;
+      }
+      if (changes.upserts.length === 0 && changes.removes.length === 0) return;
+      // A process that moved group is removed from the old one and upserted in the same drain.
+      for (const remove of changes.removes) pending.set(remove.execId, null);
+      for (const process of changes.upserts) pending.set(process.execId, process);
+      if (!scheduled) {
+        scheduled = true;
+        defer(writeNow);
+      }
+    },
+    mode: () => mode,
+    setMode(next) {
+      mode = next;
+    },
+    writeNow,
+    get repaired() {
+      return repaired;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createRetention } from '../src/retention/retention-job.ts';
+import { openPgStores } from '../src/store/postgres/pg-stores.ts';
+import * as lines from './helpers/process-lines.ts';
+import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { postEvents, startTestServer, type TestServer } from './helpers/test-server.ts';
+import { waitFor } from './helpers/wait-for.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const PAST_DAYS = [5, 4, 3, 2, 1];
+const PER_DAY = 200;
+
+let postgres: TestPostgres;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** Days before today's UTC midnight, plus `ms`, as RFC 3339. */
+function onDay(now: number, daysAgo: number, ms: number): string {
+  const midnight = Math.floor(now / DAY) * DAY;
+  return new Date(midnight - daysAgo * DAY + ms).toISOString();
+}
+
+/**
+ * A running init (started 5 days ago) and, each day from 5 days ago to today, PER_DAY
+ * children that started and ended that day, with 4 KB of arguments so that a day weighs
+ * about a megabyte; one child started 3 days ago and ended now.
+ */
+function history(now: number) {
+  const init: lines.TestProc = { pid: 10, binary: '/sbin/init', start: onDay(now, 5, 0) };
+  const byDay = new Map<number, lines.TestProc[]>();
+  for (const day of [...PAST_DAYS, 0]) {
+    byDay.set(
+      day,
+      Array.from({ length: PER_DAY }, (_, i) => ({
+        pid: 1_000 + day * 1_000 + i,
+        binary: '/usr/bin/job',
+        args: randomBytes(3_000).toString('base64'),
+        start: onDay(now, day, 60_000 + i * 1_000),
+        parent: init,
+        pod: 'batch',
+      })),
+    );
+  }
+  const straddler: lines.TestProc = {
+    pid: 99,
+    binary: '/usr/bin/long-job',
+    start: onDay(now, 3, 30_000),
+    parent: init,
+    pod: 'batch',
+  };
+  const ended = (p: lines.TestProc) => new Date(Date.parse(p.start) + 500).toISOString();
+  const body = (day: number) =>
+    (byDay.get(day) ?? [])
+      .flatMap((p) => [lines.execLine(p), lines.exitLine(p, ended(p))])
+      .join('\n');
+  return { init, byDay, straddler, body };
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Partition day (YYYYMMDD) → bytes, tables, indexes and TOAST. */
+async function partitionSizes(url: string): Promise<Map<string, number>> {
+  const rows = await query<{ name: string; bytes: string }>(
+    url,
+    `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes
+     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'r'`,
+  );
+  return new Map(rows.map((row) => [row.name.slice('events_p'.length), Number(row.bytes)]));
+}
+
+function dayName(now: number, daysAgo: number): string {
+  return onDay(now, daysAgo, 0).slice(0, 10).replace(/-/g, '');
+}
+
+
+describe('engine: --retention-size on PostgreSQL', () => {
+  it('the leader drops the oldest partitions at start and the others follow', async () => {
+    const url = await postgres.createDatabase();
+    const now = Date.now();
+    const { init, byDay, straddler, body } = history(now);
+    const loader: TestServer = await startTestServer({ db: url, retention: { maxAgeMs: 0, maxBytes: 0 } });
+    try {
+      expect((await postEvents(loader, [lines.execLine(init), lines.execLine(straddler)].join('\n'))).status).toBe(200);
+      for (const day of [...PAST_DAYS, 0]) expect((await postEvents(loader, body(day))).status).toBe(200);
+      const all = 2 + PER_DAY * (PAST_DAYS.length + 1);
+      await waitFor('process rows', async () => {
+        const [row] = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM processes');
+        return Number(row?.n) === all;
+      });
+      // wait adapter
+      await waitFor('adapter', async () => (await query(url, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'")).length > 0);
+    } finally {
+      await loader.stop();
+    }
+    const sizes = await partitionSizes(url);
+    const [row] = await query<{ bytes: string }>(url, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm')`);
+    const used = Number(row?.bytes);
+    const maxBytes = used - (sizes.get(dayName(now, 5)) ?? 0) - Math.floor((sizes.get(dayName(now, 4)) ?? 0) / 2);
+    const leader = await startTestServer({ db: url, retention: { maxAgeMs: 0, maxBytes } });
+    try {
+      await waitFor('partitions dropped', async () => [...(await partitionSizes(url)).keys()].length === 4);
+      expect([...(await partitionSizes(url)).keys()].sort()).toEqual([3, 2, 1, 0].map((d) => dayName(now, d)));
+      const { builder } = leader.engine;
+      const ids = new Set(builder.groups().flatMap((g) => builder.processes(g.key).map((p) => p.execId)));
+      for (const p of byDay.get(5) ?? []) expect(ids.has(lines.execIdOf(p))).toBe(false);
+      for (const p of byDay.get(3) ?? []) expect(ids.has(lines.execIdOf(p))).toBe(true);
+      expect(ids.has(lines.execIdOf(init))).toBe(true);
+      console.log('LOGS', leader.logs.join(' | '));
+      await waitFor('adapter', async () => (await query(url, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'")).length > 0);
+    } finally {
+      await leader.stop();
+    }
+  }, 120_000);
+});
