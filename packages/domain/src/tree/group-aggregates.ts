@@ -69,6 +69,26 @@ function empty(): Aggregate {
   };
 }
 
+function sameSlot(before: Contribution, after: Contribution): boolean {
+  return before.group === after.group && before.node === after.node && before.pod === after.pod;
+}
+
+/**
+ * Replacing `before` by `after` cannot shrink the group's time span: the first start does
+ * not get later and the last time does not get earlier, so widening by `after` is exact.
+ */
+function movesOutward(before: Contribution, after: Contribution): boolean {
+  const startOk =
+    before.start === after.start ||
+    (after.start !== null &&
+      (before.start === null || compareTimeText(after.start, before.start) <= 0));
+  const lastOk =
+    before.last === after.last ||
+    (after.last !== null &&
+      (before.last === null || compareTimeText(after.last, before.last) >= 0));
+  return startOk && lastOk;
+}
+
 function widen(a: Aggregate, c: Contribution): void {
   if (c.start && (a.firstSeen === null || compareTimeText(c.start, a.firstSeen) < 0)) {
     a.firstSeen = c.start;
@@ -133,33 +153,25 @@ export class GroupAggregates {
   }
 
   /**
-   * Replaces one member's contribution. When only its counts change (the usual case: a
-   * state change), the extremes and the container instances stay valid and nothing is
-   * recomputed.
+   * Replaces one member's contribution. When its node and pod stay and its times only move
+   * outwards (the usual cases: a state change, an exit setting a later last-seen), the
+   * extremes are widened in place and nothing is recomputed.
    */
   update(before: Contribution | undefined, after: Contribution | undefined): void {
-    if (
-      before &&
-      after &&
-      before.group === after.group &&
-      before.start === after.start &&
-      before.last === after.last &&
-      before.node === after.node &&
-      before.pod === after.pod
-    ) {
-      const a = this.byGroup.get(before.group);
-      if (a) {
-        if (before.state === 'running') a.running -= 1;
-        else if (before.state === 'exited') a.exited -= 1;
-        if (before.flagged) a.flagged -= 1;
-        if (after.state === 'running') a.running += 1;
-        else if (after.state === 'exited') a.exited += 1;
-        if (after.flagged) a.flagged += 1;
-        return;
-      }
+    const a =
+      before && after && sameSlot(before, after) ? this.byGroup.get(before.group) : undefined;
+    if (!a || !before || !after || !movesOutward(before, after)) {
+      this.remove(before);
+      this.add(after);
+      return;
     }
-    this.remove(before);
-    this.add(after);
+    if (before.state === 'running') a.running -= 1;
+    else if (before.state === 'exited') a.exited -= 1;
+    if (before.flagged) a.flagged -= 1;
+    if (after.state === 'running') a.running += 1;
+    else if (after.state === 'exited') a.exited += 1;
+    if (after.flagged) a.flagged += 1;
+    widen(a, after);
   }
 
   keys(): string[] {
