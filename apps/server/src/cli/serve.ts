@@ -63,8 +63,15 @@ export async function runServeCommand(
   }
   io.stdout.write(`listening on ${server.url}\n`);
 
-  const signal = await nextSignal();
-  log(`${signal}: shutting down`);
+  const stop = await Promise.race([nextSignal(), rebuildFailure(server.engine.rebuild.done)]);
+  if (stop instanceof Error) {
+    // Serving a tree that lacks part of the store would look complete; stop as a failed start does.
+    io.stderr.write(
+      `exectree serve: rebuilding the trees from the store failed: ${stop.message}\n`,
+    );
+  } else {
+    log(`${stop}: shutting down`);
+  }
   const forced = setTimeout(() => process.exit(1), FORCED_EXIT_MS);
   forced.unref();
   const onSecondSignal = () => process.exit(1);
@@ -75,7 +82,15 @@ export async function runServeCommand(
     clearTimeout(forced);
     for (const name of SHUTDOWN_SIGNALS) process.off(name, onSecondSignal);
   }
-  return 0;
+  return stop instanceof Error ? 1 : 0;
+}
+
+/** Settles only if the rebuild fails, with its error. */
+function rebuildFailure(done: Promise<void>): Promise<Error> {
+  return done.then(
+    () => new Promise<never>(() => {}),
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
 }
 
 function nextSignal(): Promise<NodeJS.Signals> {
