@@ -190,3 +190,78 @@ describe('--retention-size on PostgreSQL', () => {
     }
   }, 120_000);
 });
+
+describe('a server started with --retention-size on PostgreSQL', () => {
+  it('drops the oldest partitions at start and holds the rest in its tree', async () => {
+    const url = await postgres.createDatabase();
+    const now = Date.now();
+    const { init, byDay, straddler, body } = history(now);
+    const loader: TestServer = await startTestServer({
+      db: url,
+      retention: { maxAgeMs: 0, maxBytes: 0 },
+    });
+    try {
+      expect(
+        (await postEvents(loader, [lines.execLine(init), lines.execLine(straddler)].join('\n')))
+          .status,
+      ).toBe(200);
+      for (const day of [...PAST_DAYS, 0])
+        expect((await postEvents(loader, body(day))).status).toBe(200);
+      const all = 2 + PER_DAY * (PAST_DAYS.length + 1);
+      await waitFor('process rows', async () => {
+        const [row] = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM processes');
+        return Number(row?.n) === all;
+      });
+      // Stopping while the socket.io adapter still opens its LISTEN connection would hang.
+      await waitFor(
+        'adapter',
+        async () =>
+          (
+            await query(
+              url,
+              "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+            )
+          ).length > 0,
+      );
+    } finally {
+      await loader.stop();
+    }
+    const sizes = await partitionSizes(url);
+    const [row] = await query<{ bytes: string }>(
+      url,
+      `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm')`,
+    );
+    const used = Number(row?.bytes);
+    const maxBytes =
+      used - (sizes.get(dayName(now, 5)) ?? 0) - Math.floor((sizes.get(dayName(now, 4)) ?? 0) / 2);
+    const leader = await startTestServer({ db: url, retention: { maxAgeMs: 0, maxBytes } });
+    try {
+      await waitFor(
+        'partitions dropped',
+        async () => [...(await partitionSizes(url)).keys()].length === 4,
+      );
+      expect([...(await partitionSizes(url)).keys()].sort()).toEqual(
+        [3, 2, 1, 0].map((d) => dayName(now, d)),
+      );
+      const { builder } = leader.engine;
+      const ids = new Set(
+        builder.groups().flatMap((g) => builder.processes(g.key).map((p) => p.execId)),
+      );
+      for (const p of byDay.get(5) ?? []) expect(ids.has(lines.execIdOf(p))).toBe(false);
+      for (const p of byDay.get(3) ?? []) expect(ids.has(lines.execIdOf(p))).toBe(true);
+      expect(ids.has(lines.execIdOf(init))).toBe(true);
+      await waitFor(
+        'adapter',
+        async () =>
+          (
+            await query(
+              url,
+              "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+            )
+          ).length > 0,
+      );
+    } finally {
+      await leader.stop();
+    }
+  }, 120_000);
+});
