@@ -42,38 +42,43 @@ function rendererLine(e: RenderEvidence): string {
   );
 }
 
-function streamLines(e: RenderEvidence): string[] {
+function growthLine(e: RenderEvidence): string {
   let size = e.size;
   const growth = e.streams.map((s) => {
     const from = size;
     size += s.events / 2;
     return `${formatNumber(s.longest, 0)} ms at ${formatNumber(from, 0)}–${formatNumber(size, 0)} processes`;
   });
-  return [
-    `- Streaming: the longest task per run grew with the pod (${growth.join('; ')}). Each committed delta`,
-    '  replaces the process `Map` (`apps/web/src/live/reduce.ts`), and everything downstream is derived',
-    '  from that map for the **whole pod**: `deriveExplorerView` (`view/explorer-view.ts`) runs',
-    '  `buildForest` (`view/hierarchy.ts`, sorting every sibling list with `compareTime`, a regular',
-    '  expression per comparison), `displayForest` folds and groups it, `useGraphModel` runs',
-    '  `layoutForest` over all of it, and `CanvasGraph` rebuilds its spatial index from the new layout.',
-    '  The page profile above shows that chain (grouping, hierarchy, findings, shapes, restarts: each a',
-    '  pass over the whole pod). At ten deltas a second (the server flushes every 100 ms) it is one task',
-    '  per delta, and it grows with the pod.',
-    '',
-    '**Recommended fixes for streaming** (web app; not changed by this bench):',
-    '',
-    '1. `apps/web/src/stores/use-explorer-view.ts` and `view/explorer-view.ts`: keep the forest',
-    '   between commits and apply a delta to it (insert or move the changed processes under their',
-    '   parents) instead of `buildForest` over the whole map; re-run `displayForest` and',
-    '   `layoutForest` only for the subtrees the delta touched, and update the spatial index in',
-    '   place. Expected: work per commit proportional to the delta (a few ms), no long tasks.',
-    '2. Until then, bound each task: derive at most every 250–500 ms while deltas stream in, and',
-    '   run `deriveExplorerView` + `displayForest` + `layoutForest` in a Web Worker (post the layout',
-    '   back as typed arrays). Expected: the main thread only draws; tasks stay far under 50 ms.',
-    '3. `view/hierarchy.ts`, `compareProcesses`: sort by a time key computed once per process when',
-    '   it enters the store instead of `compareTime` per comparison. Expected: most of the sort cost.',
-  ];
+  return `- Streaming: the longest task per run as the pod grew (${growth.join('; ')}).`;
 }
+
+/** How the web app handles a streamed delta, so readers know what the figures measure. */
+const STREAM_PIPELINE = [
+  '- How a streamed delta reaches the screen: the live bridge (`apps/web/src/live/ingest.ts`) commits',
+  '  batches of nothing but deltas at most every 250 ms. It reduces a commit and derives what it shows',
+  '  in steps, each in a task of its own (`prepareExplorer` in `stores/use-explorer-view.ts`: view,',
+  '  then display, then layout), and writes the store (and so renders) in the task after them. The',
+  '  reducer (`live/reduce.ts`) records which processes a commit changed (`view/map-lineage.ts`); the',
+  '  forest is patched with them (`view/forest-index.ts`): only changed processes and their ancestors',
+  '  get new nodes. Exec probes, lanes, lane statistics, shapes and display items are cached by node,',
+  '  lane or process identity, so untouched subtrees cost a lookup; start times are parsed once per',
+  '  process (`view/process-keys.ts`); the group header counts (flagged, restarts, probes) follow the',
+  '  recorded changes. A snapshot that resyncs the open pod (the server sends one when the client',
+  '  falls behind) keeps the objects of unchanged processes (`live/snapshot-merge.ts`), so it is',
+  '  patched the same way. What still grows with the pod per commit: copying the process `Map` in the',
+  '  reducer, re-folding the sibling lists of every touched parent, and the tidy-tree layout of all',
+  '  drawn items (`view/layout.ts`, d3) with the spatial index the canvas rebuilds from it.',
+];
+
+const STREAM_NEXT = [
+  '',
+  '**Streaming misses its budget**; what is left (web app):',
+  '',
+  '1. `view/layout.ts`: lay out only the subtrees whose items changed and shift the rest, or run',
+  '   `prepareExplorer` in a Web Worker and post the layout back as typed arrays.',
+  '2. `view/grouping.ts`: keep the fold of a parent whose sibling list only grew, adding the new',
+  '   siblings to their shape groups instead of folding the whole list again.',
+];
 
 export function renderFindings(e: RenderEvidence): string[] {
   const runs = (n: number) => `over ${n} run${n === 1 ? '' : 's'}`;
@@ -89,13 +94,15 @@ export function renderFindings(e: RenderEvidence): string[] {
         "functions by self time, minified name → original line through the bundle's source map:",
       ...hotSpotLines(p.spots),
     ]),
-    ...(stream === 'FAIL' ? streamLines(e) : []),
+    growthLine(e),
+    ...STREAM_PIPELINE,
+    ...(stream === 'FAIL' ? STREAM_NEXT : []),
     ...(select === 'FAIL'
       ? [
           '',
-          '**Selection misses its budget**: the snapshot of the pod is turned into forest, display and layout on',
-          'the main thread in one task (see the profile above). Fix: the Web Worker and precomputed time keys of',
-          'the streaming fixes 2 and 3, and draw the first screenful before the rest is laid out.',
+          '**Selection misses its budget**: a snapshot is reduced and derived in the steps described above,',
+          'but on selection every step covers the whole pod (see the profile above). Fix: draw the first',
+          'screenful before the rest is laid out, or derive in a Web Worker.',
         ]
       : []),
     ...(panZoom === 'FAIL'

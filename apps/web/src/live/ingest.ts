@@ -7,7 +7,12 @@
  * - while paused, holds back what would change the screen and applies it all on resume.
  */
 import type { LiveTransport, ServerMessage, TransportStatus } from '../transport/messages.ts';
-import { EMPTY_PROCESSES, useLiveStore, type LiveStoreApi } from '../stores/live-store.ts';
+import {
+  EMPTY_PROCESSES,
+  useLiveStore,
+  type LiveState,
+  type LiveStoreApi,
+} from '../stores/live-store.ts';
 import { createAnimationFrameScheduler, type FrameScheduler } from './frame-scheduler.ts';
 import { HoldBuffer, mustHold } from './hold-buffer.ts';
 import { reduceItems, type IngestItem } from './reduce.ts';
@@ -19,6 +24,21 @@ export interface IngestOptions {
   store?: LiveStoreApi;
   /** Delay before asking again when a resync request failed. */
   resyncRetryMs?: number;
+  /**
+   * Commit batches of nothing but deltas at most this often (0: every frame). Each tree
+   * commit re-derives the open group's graph, so a fast stream is folded into fewer, bigger
+   * commits; snapshots and status changes still commit on the next frame.
+   */
+  deltaIntervalMs?: number;
+  /** Clock for the interval; injectable for tests. */
+  now?: () => number;
+  /**
+   * Steps that derive what the screen shows from a commit's processes before the commit
+   * lands. When given, a tree commit is reduced with the first step in one task, each
+   * further step runs in a task of its own, and the store is written (and so rendered) in
+   * the task after them, so no task carries all the costs.
+   */
+  prepare?: (processes: LiveState['tree']['processes']) => (() => void)[];
 }
 
 export interface Ingest {
@@ -31,11 +51,15 @@ export interface Ingest {
   dispose(): void;
 }
 
+const isDelta = (item: IngestItem) => item.type === 'tree:delta' || item.type === 'groups:delta';
+
 export function createIngest(options: IngestOptions): Ingest {
   const { transport } = options;
   const store = options.store ?? useLiveStore;
   const scheduler = options.scheduler ?? createAnimationFrameScheduler();
   const resyncRetryMs = options.resyncRetryMs ?? 1_000;
+  const deltaIntervalMs = options.deltaIntervalMs ?? 0;
+  const clock = options.now ?? (() => performance.now());
 
   const seq = new SeqTracker();
   let buffer: IngestItem[] = [];
@@ -46,6 +70,12 @@ export function createIngest(options: IngestOptions): Ingest {
   let treeFresh = false;
   let syncInFlight = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let deferTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastCommit = -Infinity;
+  /** A reduced commit waiting for its derivation steps, then for its own task. */
+  let pending: Partial<LiveState> | null = null;
+  let pendingSteps: (() => void)[] = [];
+  let pendingTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
   /** Bumped on every subscription so a late ack of an older one is ignored. */
   let subscription = 0;
@@ -70,20 +100,70 @@ export function createIngest(options: IngestOptions): Ingest {
     return now;
   };
 
+  /** Whether a batch of deltas must wait for the interval; if so, a later flush is set up. */
+  const deferDeltas = (): boolean => {
+    if (deltaIntervalMs <= 0 || !buffer.every(isDelta)) return false;
+    const wait = lastCommit + deltaIntervalMs - clock();
+    if (wait <= 0) return false;
+    deferTimer ??= setTimeout(() => {
+      deferTimer = null;
+      scheduler.schedule(commitDue);
+    }, wait);
+    return true;
+  };
+
+  /**
+   * Writes the waiting commit now, skipping derivation steps not run yet: whatever changes
+   * the store next builds on it.
+   */
+  const commitPending = () => {
+    if (pendingTimer !== null) clearTimeout(pendingTimer);
+    pendingTimer = null;
+    pendingSteps = [];
+    const patch = pending;
+    pending = null;
+    if (patch) store.setState(patch);
+  };
+
+  /** Runs the next derivation step, then schedules the one after it or the commit. */
+  const stepPending = () => {
+    pendingTimer = null;
+    const step = pendingSteps.shift();
+    if (!step) {
+      commitPending();
+      return;
+    }
+    pendingTimer = setTimeout(stepPending, 0);
+    step();
+  };
+
   const flush = () => {
+    commitPending();
     if (buffer.length === 0) return;
+    lastCommit = clock();
     const items = paused ? admit(buffer) : buffer;
     buffer = [];
     const state = store.getState();
-    const patch = reduceItems(state, items);
+    const reduced = reduceItems(state, items);
     const held = paused ? hold.changes : 0;
-    if (held !== state.held) store.setState({ ...patch, held });
-    else if (patch) store.setState(patch);
+    const patch = held !== state.held ? { ...reduced, held } : reduced;
+    if (!patch) return;
+    if (options.prepare && patch.tree && patch.tree.processes !== state.tree.processes) {
+      pending = patch;
+      pendingSteps = options.prepare(patch.tree.processes);
+      stepPending();
+      return;
+    }
+    store.setState(patch);
+  };
+
+  const commitDue = () => {
+    if (!deferDeltas()) flush();
   };
 
   const push = (item: IngestItem) => {
     buffer.push(item);
-    scheduler.schedule(flush);
+    scheduler.schedule(commitDue);
   };
 
   const requestSync = () => {
@@ -168,6 +248,7 @@ export function createIngest(options: IngestOptions): Ingest {
   return {
     setGroup(next) {
       if (next === group) return;
+      commitPending();
       group = next;
       // Drop buffered tree messages of the previous group now; the reducer would too.
       buffer = buffer.filter((item) => item.type !== 'tree:snapshot' && item.type !== 'tree:delta');
@@ -198,15 +279,22 @@ export function createIngest(options: IngestOptions): Ingest {
         buffer = [...drained.items, ...buffer];
       }
       if (buffer.length > 0) flush();
+      commitPending();
       if (store.getState().held !== 0) store.setState({ held: 0 });
     },
-    flush,
+    flush() {
+      flush();
+      commitPending();
+    },
     dispose() {
       disposed = true;
       offMessage();
       offStatus();
       scheduler.cancel();
       if (retryTimer !== null) clearTimeout(retryTimer);
+      if (deferTimer !== null) clearTimeout(deferTimer);
+      if (pendingTimer !== null) clearTimeout(pendingTimer);
+      pending = null;
       buffer = [];
       hold.drain();
     },

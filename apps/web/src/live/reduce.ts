@@ -5,6 +5,8 @@
 import type { GroupSummary, LossMarker, Process } from '@exectree/domain';
 import type { ServerMessage, TransportStatus } from '../transport/messages.ts';
 import type { ConnectionState, LiveState } from '../stores/live-store.ts';
+import { recordChange } from '../view/map-lineage.ts';
+import { mergeSnapshot } from './snapshot-merge.ts';
 
 export type IngestItem = ServerMessage | { type: 'status'; status: TransportStatus };
 
@@ -65,6 +67,8 @@ export function reduceItems(
   let processes = state.tree.processes;
   let processesCopied = false;
   let treeTouched = false;
+  /** Exec ids changed since `state.tree.processes`. */
+  let changedIds = new Set<string>();
   const processesDraft = (): Map<string, Process> => {
     if (!processesCopied) {
       processes = new Map(processes);
@@ -104,8 +108,11 @@ export function reduceItems(
       }
       case 'tree:snapshot': {
         if (item.payload.filter.group !== state.tree.group) break;
-        processes = new Map(item.payload.processes.map((p) => [p.execId, p]));
+        // Compared with what the store holds, whatever came before in this batch.
+        const merged = mergeSnapshot(state.tree.processes, item.payload.processes);
+        processes = merged.processes;
         processesCopied = true;
+        changedIds = merged.changed;
         treeTouched = true;
         break;
       }
@@ -114,8 +121,14 @@ export function reduceItems(
       case 'tree:delta': {
         if (item.payload.filter.group !== state.tree.group) break;
         const draft = processesDraft();
-        for (const process of item.payload.upserts) draft.set(process.execId, process);
-        for (const execId of item.payload.removes) draft.delete(execId);
+        for (const process of item.payload.upserts) {
+          draft.set(process.execId, process);
+          changedIds.add(process.execId);
+        }
+        for (const execId of item.payload.removes) {
+          draft.delete(execId);
+          changedIds.add(execId);
+        }
         treeTouched = true;
         break;
       }
@@ -125,6 +138,7 @@ export function reduceItems(
   if (groupsCopied) patch.groups = groups;
   if (markers !== state.markers) patch.markers = markers;
   if (treeTouched) {
+    if (processesCopied) recordChange(processes, state.tree.processes, changedIds);
     patch.tree = { ...state.tree, status: 'ready', error: null, processes };
     changed = true;
   }

@@ -5,6 +5,7 @@
  */
 import type { Process } from '@exectree/domain';
 import { buildForest, type ProcessNode } from './hierarchy.ts';
+import { forestOf } from './forest-index.ts';
 import { compileQuery, type SearchQuery } from './search-query.ts';
 import { aliveIn, type TimeRange } from './time-range.ts';
 
@@ -85,7 +86,8 @@ export function deriveExplorerView(input: ExplorerInput): ExplorerView {
   let context: ReadonlySet<string> = NO_IDS;
   if (kept !== null) ({ visible, context } = withAncestors(kept, processes));
 
-  const forest = buildForest(visible.values());
+  // The unfiltered forest is kept between live commits and patched (forest-index.ts).
+  const forest = kept === null ? forestOf(processes) : buildForest(visible.values());
   const matches: string[] = [];
   if (matcher !== null) {
     for (const id of treeOrder(forest)) {

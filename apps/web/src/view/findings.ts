@@ -20,8 +20,17 @@ export function noteworthyFindings(process: Process): Finding[] {
   return process.findings.filter((f) => !isExpectedFinding(f, process));
 }
 
+/** By process object: the live store keeps unchanged processes as the same object. */
+const flaggedCache = new WeakMap<Process, boolean>();
+
 export function isFlagged(process: Process): boolean {
-  return process.findings.some((f) => !isExpectedFinding(f, process));
+  if (process.findings.length === 0) return false;
+  let flagged = flaggedCache.get(process);
+  if (flagged === undefined) {
+    flagged = process.findings.some((f) => !isExpectedFinding(f, process));
+    flaggedCache.set(process, flagged);
+  }
+  return flagged;
 }
 
 export function findingTitle(rule: FindingRule): string {

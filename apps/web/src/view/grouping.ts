@@ -9,7 +9,9 @@
 import type { Process } from '@exectree/domain';
 import type { RootReason } from './hierarchy.ts';
 import { lastImage, type LaneNode } from './lanes.ts';
-import { laneStats, type LaneStats } from './lane-stats.ts';
+import { laneStats, type LaneStatsLookup } from './lane-stats.ts';
+import { lanesOf, locateItems, rememberLanes } from './display-locate.ts';
+import { itemCacheFor, sameLanes, shapeCache } from './display-cache.ts';
 import { shapeOf, type Shape } from './shapes.ts';
 
 /** Fewer identical siblings than this stay as they are. */
@@ -75,6 +77,16 @@ export function groupId(parentId: string | null, shape: string): string {
 
 const NO_SET: ReadonlySet<string> = new Set();
 
+/** Siblings of one shape, while a sibling list is folded. */
+interface ShapeGroup {
+  key: string;
+  chain: string[];
+  lanes: LaneNode[];
+  shapes: Shape[];
+  /** Its item was emitted (at the place of its first member). */
+  done: boolean;
+}
+
 /** The lanes on the way from a root down to the lane holding `execId`, that lane included. */
 function pathTo(roots: readonly LaneNode[], execId: string | null): Set<LaneNode> {
   const path = new Set<LaneNode>();
@@ -98,25 +110,14 @@ function pathTo(roots: readonly LaneNode[], execId: string | null): Set<LaneNode
   return path;
 }
 
-/** Points every process of `lane`'s subtree at the drawn item `id`. */
-function locateAll(lane: LaneNode, id: string, locate: Map<string, string>): void {
-  const stack = [lane];
-  while (stack.length > 0) {
-    const at = stack.pop() as LaneNode;
-    for (const image of at.images) locate.set(image.execId, id);
-    stack.push(...at.children);
-  }
-}
-
 export function groupSiblings(roots: readonly LaneNode[], options: GroupingOptions): Display {
   const minSize = options.minSize ?? MIN_GROUP_SIZE;
   const collapsed = options.collapsed ?? NO_SET;
-  const shapes = new Map<LaneNode, Shape | null>();
-  const stats: ReadonlyMap<LaneNode, LaneStats> = laneStats(roots);
+  const cache = itemCacheFor(options.expanded, collapsed, options.reveal, minSize);
+  const stats: LaneStatsLookup = laneStats(roots);
   const sizeOf = (lane: LaneNode) => stats.get(lane)?.processes ?? Infinity;
   const path = pathTo(roots, options.reveal);
   const forcedOpen: string[] = [];
-  const locate = new Map<string, string>();
   const work: [LaneNode, ProcessItem][] = [];
 
   const isRevealed = (lane: LaneNode) =>
@@ -124,11 +125,16 @@ export function groupSiblings(roots: readonly LaneNode[], options: GroupingOptio
 
   // Members of an open group hang below the group, which carries their root reason.
   const processItem = (lane: LaneNode, inGroup = false): ProcessItem => {
+    const items = inGroup ? cache.member : cache.top;
+    // Items on the path to the revealed process may be forced open: always rebuilt.
+    const onPath = path.has(lane);
+    const known = onPath ? undefined : items.get(lane);
+    if (known) return known;
     const own = stats.get(lane) ?? { processes: lane.images.length, flagged: 0, ownFlagged: 0 };
     const childCount = lane.children.length;
     const userOpen = !collapsed.has(lane.id);
     // The revealed lane itself may stay closed: it is drawn either way.
-    const forced = !userOpen && childCount > 0 && path.has(lane) && !isRevealed(lane);
+    const forced = !userOpen && childCount > 0 && onPath && !isRevealed(lane);
     if (forced) forcedOpen.push(lane.id);
     const open = userOpen || forced;
     const item: ProcessItem = {
@@ -143,59 +149,78 @@ export function groupSiblings(roots: readonly LaneNode[], options: GroupingOptio
       descendants: own.processes - lane.images.length,
       flaggedDescendants: own.flagged - own.ownFlagged,
     };
-    for (const image of lane.images) locate.set(image.execId, lane.id);
+    rememberLanes(item, [lane]);
+    if (!onPath) items.set(lane, item);
     if (open) work.push([lane, item]);
-    else for (const child of lane.children) locateAll(child, lane.id, locate);
     return item;
   };
 
+  const groupItem = (parentId: string | null, entry: ShapeGroup, first: LaneNode): GroupItem => {
+    const id = groupId(parentId, entry.key);
+    const userOpen = options.expanded.has(id);
+    const forced = !userOpen && path.size > 0 && entry.lanes.some((l) => path.has(l));
+    if (forced) forcedOpen.push(id);
+    const known = forced ? undefined : cache.groups.get(id);
+    if (known && known.rootReason === first.rootReason && sameLanes(lanesOf(known), entry.lanes)) {
+      cache.nextGroups.set(id, known);
+      return known;
+    }
+    const open = userOpen || forced;
+    const group: GroupItem = {
+      kind: 'group',
+      id,
+      chain: entry.chain,
+      members: entry.lanes.map(lastImage),
+      outcomes: entry.shapes.map((s) => s.last),
+      size: entry.shapes.reduce((n, s) => n + s.size, 0),
+      flagged: entry.lanes.reduce((n, l) => n + (stats.get(l)?.flagged ?? 0), 0),
+      rootReason: first.rootReason,
+      children: [],
+      childCount: entry.lanes.length,
+      open,
+    };
+    rememberLanes(group, entry.lanes);
+    if (!forced) cache.nextGroups.set(id, group);
+    if (open) group.children = entry.lanes.map((member) => processItem(member, true));
+    return group;
+  };
+
   const fold = (parentId: string | null, siblings: readonly LaneNode[], out: DisplayNode[]) => {
-    const byShape = new Map<string, { lanes: LaneNode[]; shapes: Shape[] }>();
+    // Each sibling's shape group, looked up once.
+    const groupOf: (ShapeGroup | undefined)[] = [];
     if (siblings.length >= minSize) {
+      const byShape = new Map<string, ShapeGroup>();
       for (const lane of siblings) {
-        const shape = shapeOf(lane, shapes, sizeOf);
-        if (shape === null) continue;
-        const entry = byShape.get(shape.key);
-        if (entry) {
-          entry.lanes.push(lane);
-          entry.shapes.push(shape);
-        } else {
-          byShape.set(shape.key, { lanes: [lane], shapes: [shape] });
+        const shape = shapeOf(lane, shapeCache, sizeOf);
+        let entry: ShapeGroup | undefined;
+        if (shape !== null) {
+          entry = byShape.get(shape.key);
+          if (entry) {
+            entry.lanes.push(lane);
+            entry.shapes.push(shape);
+          } else {
+            entry = {
+              key: shape.key,
+              chain: shape.chain,
+              lanes: [lane],
+              shapes: [shape],
+              done: false,
+            };
+            byShape.set(shape.key, entry);
+          }
         }
+        groupOf.push(entry);
       }
     }
-    const emitted = new Set<string>();
-    for (const lane of siblings) {
-      const shape = byShape.size > 0 ? shapeOf(lane, shapes, sizeOf) : null;
-      const entry = shape ? byShape.get(shape.key) : undefined;
-      if (!shape || !entry || entry.lanes.length < minSize) {
+    siblings.forEach((lane, i) => {
+      const entry = groupOf[i];
+      if (!entry || entry.lanes.length < minSize) {
         out.push(processItem(lane));
-        continue;
+      } else if (!entry.done) {
+        entry.done = true;
+        out.push(groupItem(parentId, entry, lane));
       }
-      const id = groupId(parentId, shape.key);
-      if (emitted.has(id)) continue;
-      emitted.add(id);
-      const userOpen = options.expanded.has(id);
-      const forced = !userOpen && entry.lanes.some((l) => path.has(l));
-      if (forced) forcedOpen.push(id);
-      const open = userOpen || forced;
-      const group: GroupItem = {
-        kind: 'group',
-        id,
-        chain: shape.chain,
-        members: entry.lanes.map(lastImage),
-        outcomes: entry.shapes.map((s) => s.last),
-        size: entry.shapes.reduce((n, s) => n + s.size, 0),
-        flagged: entry.lanes.reduce((n, l) => n + (stats.get(l)?.flagged ?? 0), 0),
-        rootReason: lane.rootReason,
-        children: [],
-        childCount: entry.lanes.length,
-        open,
-      };
-      out.push(group);
-      if (open) group.children = entry.lanes.map((member) => processItem(member, true));
-      else for (const member of entry.lanes) locateAll(member, id, locate);
-    }
+    });
   };
 
   const top: DisplayNode[] = [];
@@ -205,7 +230,9 @@ export function groupSiblings(roots: readonly LaneNode[], options: GroupingOptio
     const [lane, item] = work.pop() as [LaneNode, ProcessItem];
     fold(lane.id, lane.children, item.children);
   }
-  return { roots: top, forcedOpen, locate };
+  let located = 0;
+  for (const root of roots) located += stats.get(root)?.processes ?? 0;
+  return { roots: top, forcedOpen, locate: locateItems(top, located) };
 }
 
 export interface OutcomeCounts {

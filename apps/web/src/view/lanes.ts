@@ -29,27 +29,43 @@ export function lastImage(lane: LaneNode): Process {
   return lane.images[lane.images.length - 1] as Process;
 }
 
+/**
+ * The lane built last time for each head node. Nodes of unchanged subtrees are reused by
+ * buildForest, and a lane depends on nothing but its head's subtree, so it is reused too.
+ */
+const previousLanes = new WeakMap<ProcessNode, LaneNode>();
+
+/** Holds a lane's place in its parent's list until the queue reaches it. */
+const UNBUILT: LaneNode = { id: '', images: [], children: [], rootReason: null };
+
 export function buildLanes(roots: readonly ProcessNode[]): LaneNode[] {
   const top: LaneNode[] = [];
-  // Breadth-first with a queue: deep trees must not overflow the stack, and each lane's
-  // children are appended in order.
-  const queue: [ProcessNode, LaneNode[]][] = roots.map((root) => [root, top]);
+  // Breadth-first with a queue: deep trees must not overflow the stack. Each entry fills
+  // its slot in the parent's list, so lanes known from last time go in without queueing.
+  const queue: [ProcessNode, LaneNode[], number][] = [];
+  const place = (node: ProcessNode, out: LaneNode[]) => {
+    const known = previousLanes.get(node);
+    if (known) out.push(known);
+    else queue.push([node, out, out.push(UNBUILT) - 1]);
+  };
+  for (const root of roots) place(root, top);
   for (let i = 0; i < queue.length; i += 1) {
-    const [head, out] = queue[i] as [ProcessNode, LaneNode[]];
+    const [head, out, slot] = queue[i] as [ProcessNode, LaneNode[], number];
     const lane: LaneNode = {
       id: head.process.execId,
       images: [],
       children: [],
       rootReason: head.rootReason,
     };
-    out.push(lane);
+    previousLanes.set(head, lane);
+    out[slot] = lane;
     // Successors are children, so following them cannot loop in a forest.
     let node: ProcessNode | undefined = head;
     while (node) {
       lane.images.push(node.process);
       const next = successorOf(node);
       for (const child of node.children) {
-        if (child !== next) queue.push([child, lane.children]);
+        if (child !== next) place(child, lane.children);
       }
       node = next;
     }

@@ -1,22 +1,61 @@
 /**
  * What only the loaded processes of the open group tell: flagged processes as the graph
  * counts them (an exec probe's exec-session finding is expected, see findings.ts) and
- * container restarts. The navigator and the group header share one computation.
+ * container restarts. The navigator and the group header share one computation, which a
+ * live commit updates with the processes it changed (map-lineage.ts).
  */
 import type { Process } from '@exectree/domain';
 import { isFlagged } from './findings.ts';
+import { changeOf, type ProcessMap } from './map-lineage.ts';
 import { memoizeLast } from './memo.ts';
-import { detectRestarts, type Restarts } from './restarts.ts';
+import { RestartTally } from './restart-tally.ts';
+import type { Restarts } from './restarts.ts';
 
 export interface OpenGroupFacts {
   flagged: number;
   restarts: Restarts;
 }
 
-export const openGroupFacts = memoizeLast(
-  (processes: ReadonlyMap<string, Process>): OpenGroupFacts => {
-    let flagged = 0;
-    for (const p of processes.values()) if (isFlagged(p)) flagged += 1;
-    return { flagged, restarts: detectRestarts(processes.values()) };
-  },
-);
+interface Tally {
+  map: ProcessMap;
+  flagged: number;
+  restarts: RestartTally;
+}
+
+let tally: Tally | null = null;
+
+function add(t: Tally, process: Process | undefined): void {
+  if (!process) return;
+  if (isFlagged(process)) t.flagged += 1;
+  t.restarts.add(process);
+}
+
+function remove(t: Tally, process: Process | undefined): void {
+  if (!process) return;
+  if (isFlagged(process)) t.flagged -= 1;
+  t.restarts.remove(process);
+}
+
+function tallyOf(processes: ProcessMap): Tally {
+  const change = changeOf(processes);
+  if (tally !== null && change !== undefined && change.base === tally.map) {
+    for (const id of change.changed) {
+      const before = change.base.get(id);
+      const after = processes.get(id);
+      if (before === after) continue;
+      remove(tally, before);
+      add(tally, after);
+    }
+    tally.map = processes;
+    return tally;
+  }
+  const fresh: Tally = { map: processes, flagged: 0, restarts: new RestartTally() };
+  for (const p of processes.values()) add(fresh, p);
+  tally = fresh;
+  return fresh;
+}
+
+export const openGroupFacts = memoizeLast((processes: ProcessMap): OpenGroupFacts => {
+  const t = tallyOf(processes);
+  return { flagged: t.flagged, restarts: t.restarts.result() };
+});

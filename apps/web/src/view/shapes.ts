@@ -19,13 +19,19 @@ export interface Shape {
   last: Process;
 }
 
+/** A Map or, to keep shapes across calls, a WeakMap keyed by lane. */
+export interface ShapeCache {
+  get(lane: LaneNode): Shape | null | undefined;
+  set(lane: LaneNode, shape: Shape | null): unknown;
+}
+
 /**
  * The shape of a lane subtree, or null when it is too big to group. `sizeOf` gives subtree
  * sizes, so big subtrees are rejected without descending into them.
  */
 export function shapeOf(
   lane: LaneNode,
-  cache: Map<LaneNode, Shape | null>,
+  cache: ShapeCache,
   sizeOf: (lane: LaneNode) => number,
 ): Shape | null {
   const cached = cache.get(lane);

@@ -5,6 +5,7 @@
  */
 import { scaleUtc } from 'd3-scale';
 import { timeMs, type Process } from '@exectree/domain';
+import { exitMsOf, startMsOf } from './process-keys.ts';
 import { endKeyOf, rangeMs, type ProcessLookup, type TimeRange } from './time-range.ts';
 
 /** [start, end] of the visible time window, ms. */
@@ -21,7 +22,10 @@ export const MIN_SPAN_MS = 1;
 export const MAX_SPAN_MS = 366 * 24 * 3600 * 1000;
 
 export function spanOf(process: Process, lookup?: ProcessLookup): Span {
-  const start = timeMs(process.startTime);
+  const start = startMsOf(process);
+  if (process.state === 'running') return { start, end: null };
+  const exit = exitMsOf(process);
+  if (!Number.isNaN(exit)) return { start, end: exit };
   const endKey = endKeyOf(process, lookup);
   if (endKey === null) return { start, end: null };
   const end = endKey === '' ? start : timeMs(endKey);

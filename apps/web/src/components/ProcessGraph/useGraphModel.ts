@@ -1,11 +1,12 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLiveStore } from '../../stores/live-store.ts';
 import { resetExpansion, setExpansion, useUiStore } from '../../stores/ui-store.ts';
-import { useDisplay, useExplorerView } from '../../stores/use-explorer-view.ts';
+import { useDisplay, useExplorerView, useGraphLayout } from '../../stores/use-explorer-view.ts';
 import { toggleExpansion } from '../../view/expansion.ts';
 import { isExecProbe } from '../../view/findings.ts';
+import { liveCounter } from '../../view/live-count.ts';
 import type { Display } from '../../view/grouping.ts';
-import { layoutForest, type GraphLayout } from '../../view/layout.ts';
+import type { GraphLayout } from '../../view/layout.ts';
 
 export interface GraphModel {
   layout: GraphLayout;
@@ -24,6 +25,8 @@ export interface GraphModel {
 
 const NONE: ReadonlySet<string> = new Set();
 
+const countProbes = liveCounter(isExecProbe);
+
 /**
  * From the open group's processes to positioned nodes. The display (time range and search
  * applied, exec probes left out, exec chains joined into lanes, repeats folded, the user's
@@ -37,13 +40,9 @@ export function useGraphModel(): GraphModel {
   const collapsed = useUiStore((s) => s.collapsed);
   const view = useExplorerView();
   const display = useDisplay();
-  const layout = useMemo(() => layoutForest(display.roots), [display]);
+  const layout = useGraphLayout();
 
-  const probes = useMemo(() => {
-    let n = 0;
-    for (const p of processes.values()) if (isExecProbe(p)) n += 1;
-    return n;
-  }, [processes]);
+  const probes = countProbes(processes);
   // Every visible process is drawn or folded into a drawn node, except hidden probes.
   const hiddenProbes = showProbes ? 0 : Math.max(0, view.visible.size - display.locate.size);
 
