@@ -77,3 +77,23 @@ test('the navigator nests namespaces, workloads and pods, with rolled-up counts'
   await expect(attacked).toHaveAttribute('aria-selected', 'true');
   await expect(page).toHaveURL(/ns=default&pod=web-pkssjcnzhr-bblc4/);
 });
+
+test('pods show their container restarts before they are opened', async ({ page, server }) => {
+  await page.goto(`${server.baseURL}/`);
+  const tree = navigator(page);
+  // The simulated storefront pod's main process dies once and the kubelet restarts it.
+  const restarted = tree.getByRole('treeitem', { name: /^storefront-27wnqqdmw5-cqptq,/ });
+  await expect(restarted).toHaveAttribute('aria-label', /, 1 container restart$/);
+  const badge = restarted.getByTestId('restart-badge');
+  await expect(badge).toHaveText('1');
+  await expect(badge).toHaveAttribute('title', '1 container restart');
+  // Pods without restarts show no badge; the workload row adds its pods' restarts up.
+  await expect(
+    tree
+      .getByRole('treeitem', { name: /^storefront \(Deployment\),/ })
+      .getByTestId('restart-badge'),
+  ).toHaveText('1');
+  const quiet = tree.getByRole('treeitem', { name: /^redis-0,/ });
+  await expect(quiet).toBeVisible();
+  await expect(quiet.getByTestId('restart-badge')).toHaveCount(0);
+});

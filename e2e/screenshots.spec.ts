@@ -195,3 +195,32 @@ test.describe('the explorer on a fixed simulated cluster', () => {
     await page.screenshot({ path: path.join(OUT, 'canvas-mode-light.png') });
   });
 });
+
+test.describe('the server notices', () => {
+  test.use({ demo: false, simulated: SEED_42, serverArgs: ['--max-line', '4k'] });
+
+  test('screenshot of a limit hit and container restarts', async ({ page, server }) => {
+    // Dark: a line over --max-line was dropped; the chip says so, with the restarts in the list.
+    await server.appendLines([
+      JSON.stringify({
+        process_exec: { process: { binary: '/bin/echo', arguments: 'x'.repeat(8_000) } },
+        node_name: 'gke-acme-default-1',
+        time: new Date().toISOString(),
+      }),
+    ]);
+    await expect
+      .poll(async () => {
+        const info = (await (await page.request.get(`${server.baseURL}/api/v1/info`)).json()) as {
+          limits?: { name: string; hits: number }[];
+        };
+        return info.limits?.find((limit) => limit.name === 'max_line')?.hits;
+      })
+      .toBe(1);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openPodAt(page, server.baseURL, { ns: 'default', pod: 'storefront-27wnqqdmw5-cqptq' });
+    await expect(page.getByTestId('restart-badge').first()).toBeVisible();
+    await page.getByTestId('limits-chip').click();
+    await expect(page.getByRole('dialog', { name: 'Limits hit' })).toBeVisible();
+    await page.screenshot({ path: path.join(OUT, 'limits-restarts-dark.png') });
+  });
+});

@@ -80,3 +80,47 @@ test('a result from another pod opens that pod with the match selected', async (
   // The search stays: the open pod's match is counted.
   await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
 });
+
+test('the flagged facet and the time range are applied by the server, across pods', async ({
+  page,
+  server,
+}) => {
+  const asked: URL[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/search?')) asked.push(new URL(request.url()));
+  });
+  const total = async (query: string) => {
+    const response = await page.request.get(`${server.baseURL}/api/v1/search?${query}`);
+    return ((await response.json()) as { total: number }).total;
+  };
+
+  await page.goto(`${server.baseURL}/?flagged=1`);
+  await page.getByTestId('all-pods-button').click();
+  const results = page.getByRole('listbox', { name: 'Matches in all pods' });
+  const flagged = await total('flagged=true&limit=10000');
+  expect(flagged).toBeGreaterThan(0);
+  await expect(results.getByRole('status')).toHaveText(new RegExp(`^${flagged} match`));
+  expect(asked.at(-1)?.searchParams.get('flagged')).toBe('true');
+  // Kubelet's exec probes run outside the entrypoint's tree, yet are no exec sessions.
+  await expect(results.getByTestId('search-result')).not.toHaveCount(0);
+  await expect(results.getByTestId('search-result').filter({ hasText: 'pg_isready' })).toHaveCount(
+    0,
+  );
+
+  // A range of two minutes: fewer flagged processes were alive in it than in all.
+  const earliest = (await (
+    await page.request.get(`${server.baseURL}/api/v1/search?since=2000-01-01T00:00:00Z&limit=1`)
+  ).json()) as { processes: { startTime: string }[] };
+  const first = earliest.processes[0]?.startTime;
+  expect(first).toBeTruthy();
+  const from = new Date(Date.parse(first ?? '') + 60_000).toISOString();
+  const to = new Date(Date.parse(first ?? '') + 120_000).toISOString();
+  const inRange = await total(`flagged=true&from=${from}&to=${to}&limit=10000`);
+  expect(inRange).toBeLessThan(flagged);
+  await page.goto(`${server.baseURL}/?flagged=1&from=${from}&to=${to}`);
+  await page.getByTestId('all-pods-button').click();
+  if (inRange === 0) await expect(results.getByTestId('search-no-results')).toBeVisible();
+  else await expect(results.getByRole('status')).toHaveText(new RegExp(`^${inRange} match`));
+  const last = asked.at(-1);
+  expect([last?.searchParams.get('from'), last?.searchParams.get('to')]).toEqual([from, to]);
+});

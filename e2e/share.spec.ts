@@ -56,3 +56,56 @@ test('Share copies a link that reopens the same view in a fresh browser', async 
   expect(again.url()).toBe(copied);
   await fresh.close();
 });
+
+test('folds are part of the link: a fresh browser gets the same nodes open and closed', async ({
+  browser,
+  page,
+  server,
+}) => {
+  // Two browsers drawing a pod of 325 processes on a shared machine.
+  test.setTimeout(60_000);
+  await openPostgres(page, server.baseURL, '&probes=1');
+  const tree = graph(page);
+  const probes = tree.getByRole('treeitem', { name: /^\d+ × \/bin\/sh → .*pg_isready/ });
+  const shell = tree.getByRole('treeitem', { name: /^\/bin\/bash — .*kubectl exec/ });
+  const listing = tree.getByRole('treeitem', { name: /^\/usr\/bin\/ls -la/ });
+
+  // Select a command of the exec session, close the session, then open the group of probes.
+  await listing.click();
+  await expect(listing).toHaveAttribute('aria-selected', 'true');
+  await shell.getByTestId('node-toggle').click();
+  await expect(shell).toHaveAttribute('aria-expanded', 'false');
+  await expect(listing).toHaveCount(0);
+  await probes.click();
+  await expect(probes).toHaveAttribute('aria-expanded', 'true');
+  const link = new URL(page.url());
+  expect(link.searchParams.get('fold')).toMatch(/^[ce][0-9a-z]+\./);
+  expect(link.searchParams.get('reveal')).toBe('0');
+  expect(page.url().length).toBeLessThan(2_000);
+
+  const fresh = await browser.newContext();
+  const again = await fresh.newPage();
+  await again.goto(page.url());
+  const tree2 = graph(again);
+  await expect(
+    tree2.getByRole('treeitem', { name: /^\/bin\/bash — .*kubectl exec/ }),
+  ).toHaveAttribute('aria-expanded', 'false');
+  await expect(
+    tree2.getByRole('treeitem', { name: /^\d+ × \/bin\/sh → .*pg_isready/ }),
+  ).toHaveAttribute('aria-expanded', 'true');
+  await expect(tree2.getByRole('treeitem', { name: /^\/usr\/bin\/ls -la/ })).toHaveCount(0);
+  // The selection is kept (its details are open) though the fold hides it, as it was shared.
+  await expect(again.getByTestId('detail-panel').getByTestId('command-line')).toContainText(
+    'ls -la',
+  );
+  expect(again.url()).toBe(page.url());
+
+  // On the first page, Back undoes one fold at a time.
+  await page.goBack();
+  await expect(probes).toHaveAttribute('aria-expanded', 'false');
+  await expect(shell).toHaveAttribute('aria-expanded', 'false');
+  await page.goBack();
+  await expect(shell).toHaveAttribute('aria-expanded', 'true');
+  await expect(listing).toHaveAttribute('aria-selected', 'true');
+  await fresh.close();
+});

@@ -33,8 +33,14 @@ const searchQuerySchema = z
           error: 'state must be running, exited or replaced',
         })
         .optional(),
+      flagged: z
+        .enum(['true', 'false'], { error: 'flagged must be true or false' })
+        .transform((value) => value === 'true')
+        .optional(),
       since: time('since'),
       until: time('until'),
+      from: time('from'),
+      to: time('to'),
       limit: z
         .string({ error: 'limit must be given once' })
         .regex(/^\d{1,6}$/, { error: `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}` })
@@ -52,7 +58,7 @@ const searchQuerySchema = z
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? `unknown parameter ${issue.keys.join(', ')} (expected q, namespace, pod, binary, state, since, until, limit)`
+          ? `unknown parameter ${issue.keys.join(', ')} (expected q, namespace, pod, binary, state, flagged, since, until, from, to, limit)`
           : undefined,
     },
   )
@@ -62,6 +68,13 @@ const searchQuerySchema = z
       query.until === undefined ||
       timeKey(query.since) <= timeKey(query.until),
     { error: 'since must not be after until' },
+  )
+  .refine(
+    (query) =>
+      query.from === undefined ||
+      query.to === undefined ||
+      timeKey(query.from) <= timeKey(query.to),
+    { error: 'from must not be after to' },
   );
 
 /** An empty parameter (`?pod=`) means the same as leaving it out. */
@@ -76,7 +89,7 @@ export function parseSearchQuery(query: unknown): ProcessQuery {
   if (!parsed.success) {
     throw new HttpError(400, parsed.error.issues[0]?.message ?? 'invalid search parameters');
   }
-  const { q, namespace, pod, binary, state, since, until, limit } = parsed.data;
+  const { q, namespace, pod, binary, state, flagged, since, until, from, to, limit } = parsed.data;
   return {
     limit: limit ?? DEFAULT_SEARCH_LIMIT,
     ...(q !== undefined && { text: q }),
@@ -86,6 +99,9 @@ export function parseSearchQuery(query: unknown): ProcessQuery {
     ...(state !== undefined && { state }),
     ...(since !== undefined && { since }),
     ...(until !== undefined && { until }),
+    ...(flagged !== undefined && { flagged }),
+    ...(from !== undefined && { aliveFrom: from }),
+    ...(to !== undefined && { aliveTo: to }),
   };
 }
 

@@ -14,6 +14,11 @@ export interface ProcessQuery {
   /** RFC 3339 bounds on the start time, both inclusive. */
   since?: string;
   until?: string;
+  /** true: only processes with at least one finding; false: only those with none. */
+  flagged?: boolean;
+  /** RFC 3339 bounds of a range the process was alive in at some instant, both inclusive. */
+  aliveFrom?: string;
+  aliveTo?: string;
   limit: number;
 }
 

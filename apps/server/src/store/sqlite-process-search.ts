@@ -4,6 +4,22 @@ import type { ProcessQuery, ProcessSearchResult } from './process-store.ts';
 
 type Params = Record<string, string | number>;
 
+/**
+ * When the process stopped running, as a time key, or NULL when it is open-ended: running,
+ * or the end is unknown (an unknown start counts as long ago, so such a process stays in).
+ * An image replaced by exec-without-fork ends when its replacement starts. The web app's
+ * `aliveIn` applies the same rule to the open pod.
+ */
+const END_KEY = `CASE
+  WHEN state = 'running' THEN NULL
+  WHEN exit_key <> '' THEN exit_key
+  WHEN state = 'replaced' THEN COALESCE(
+    (SELECT NULLIF(r.start_key, '') FROM processes AS r
+      WHERE r.exec_id = json_extract(processes.json, '$.replacedBy')),
+    NULLIF(start_key, ''))
+  ELSE NULLIF(start_key, '')
+END`;
+
 /** `LIKE` pattern for a literal substring: `\` escapes the wildcards `%` and `_` and itself. */
 export function likeSubstring(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -43,6 +59,18 @@ function whereOf(query: ProcessQuery): { where: string; params: Params } {
   if (query.until !== undefined) {
     clauses.push(`start_key <= @until AND start_key <> ''`);
     params.until = timeKey(query.until);
+  }
+  if (query.flagged !== undefined) {
+    clauses.push(`json_array_length(json, '$.findings') ${query.flagged ? '>' : '='} 0`);
+  }
+  if (query.aliveTo !== undefined) {
+    clauses.push(`(start_key = '' OR start_key <= @aliveTo)`);
+    params.aliveTo = timeKey(query.aliveTo);
+  }
+  if (query.aliveFrom !== undefined) {
+    // A NULL comparison is an open end, which reaches every range.
+    clauses.push(`IFNULL(${END_KEY} >= @aliveFrom, 1)`);
+    params.aliveFrom = timeKey(query.aliveFrom);
   }
   return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
 }

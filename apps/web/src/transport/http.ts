@@ -1,5 +1,7 @@
 import type { ProcessDetailResponse } from '@exectree/domain';
-import { isProcessDetail, isRecord, isSearchResponse, type SearchResponse } from './guards.ts';
+import type { InfoResponse } from '@exectree/domain';
+import { errorMessageOf, goToLogin } from './auth.ts';
+import { isInfo, isProcessDetail, isSearchResponse, type SearchResponse } from './guards.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -27,14 +29,17 @@ async function getJson<T>(
     // Non-JSON bodies (a proxy's HTML error page) fall through to the status check.
   }
   if (!response.ok) {
-    const message =
-      isRecord(body) && typeof body['error'] === 'string'
-        ? body['error']
-        : `${response.status} ${response.statusText}`;
+    // The session ended (or never began): the sign-in form, not an error in the view.
+    if (response.status === 401) goToLogin();
+    const message = errorMessageOf(body) ?? `${response.status} ${response.statusText}`;
     throw new HttpError(response.status, message);
   }
   if (!guard(body)) throw new HttpError(response.status, `unexpected response from ${path}`);
   return body;
+}
+
+export function fetchInfo(signal?: AbortSignal): Promise<InfoResponse> {
+  return getJson('/api/v1/info', isInfo, signal);
 }
 
 export function fetchProcessDetail(
@@ -46,7 +51,20 @@ export function fetchProcessDetail(
 
 /** Query parameters of `GET /api/v1/search`; empty ones are left out. */
 export type SearchParams = Partial<
-  Record<'q' | 'namespace' | 'pod' | 'binary' | 'state' | 'since' | 'until' | 'limit', string>
+  Record<
+    | 'q'
+    | 'namespace'
+    | 'pod'
+    | 'binary'
+    | 'state'
+    | 'flagged'
+    | 'since'
+    | 'until'
+    | 'from'
+    | 'to'
+    | 'limit',
+    string
+  >
 >;
 
 export function fetchSearch(params: SearchParams, signal?: AbortSignal): Promise<SearchResponse> {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ServerMessage, TransportStatus } from './messages.ts';
-import { createSocketTransport, type LiveSocket } from './socket.ts';
+import { createSocketTransport, requestFreshSnapshots, type LiveSocket } from './socket.ts';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -34,9 +34,9 @@ class FakeSocket {
   }
 }
 
-function setup() {
+function setup(onRefused: () => void = () => {}) {
   const socket = new FakeSocket();
-  const transport = createSocketTransport(socket as unknown as LiveSocket);
+  const transport = createSocketTransport(socket as unknown as LiveSocket, { onRefused });
   const messages: ServerMessage[] = [];
   const statuses: TransportStatus[] = [];
   transport.onMessage((m) => messages.push(m));
@@ -75,6 +75,25 @@ describe('socket transport', () => {
       { kind: 'connected' },
       { kind: 'disconnected', reason: 'transport close', attempt: 0, everConnected: true },
     ]);
+  });
+
+  it('asks whether the session ended each time a connection is refused', () => {
+    const onRefused = vi.fn();
+    const { socket } = setup(onRefused);
+    socket.fire('connect');
+    expect(onRefused).not.toHaveBeenCalled();
+    socket.fire('connect_error', new Error('xhr poll error'));
+    socket.fire('connect_error', new Error('xhr poll error'));
+    expect(onRefused).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks the open connection for fresh snapshots, and nothing once closed', () => {
+    const { socket, transport } = setup();
+    requestFreshSnapshots();
+    expect(socket.emitted.map((e) => e.event)).toEqual(['sync:request']);
+    transport.close();
+    requestFreshSnapshots();
+    expect(socket.emitted).toHaveLength(1);
   });
 
   it('emits typed requests and resolves their acks', async () => {

@@ -10,6 +10,7 @@ import {
   isTreeSnapshot,
 } from './guards.ts';
 import type { LiveTransport, ServerMessage, TransportStatus } from './messages.ts';
+import { checkSessionAfterRefusal } from './auth.ts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -26,12 +27,33 @@ export function connectSocket(url?: string): LiveSocket {
   return url === undefined ? io(options) : io(url, options);
 }
 
+/** The app's live socket, for requestFreshSnapshots. */
+let current: LiveSocket | null = null;
+
+/**
+ * Asks the server for fresh groups and tree snapshots on the open connection (after it has
+ * rebuilt its trees). They come in sequence, so the live layer takes them like any other.
+ */
+export function requestFreshSnapshots(): void {
+  current?.timeout(ACK_TIMEOUT_MS).emit('sync:request', () => {});
+}
+
 function failed<T>(error: unknown): Ack<T> {
   return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }
 
+export interface SocketTransportOptions {
+  /** Called when a connection attempt is refused; by default checks whether the session ended. */
+  onRefused?: () => void;
+}
+
 /** Wraps a typed socket.io socket as a LiveTransport; pass a socket to inject one in tests. */
-export function createSocketTransport(socket: LiveSocket = connectSocket()): LiveTransport {
+export function createSocketTransport(
+  socket: LiveSocket = connectSocket(),
+  options: SocketTransportOptions = {},
+): LiveTransport {
+  const onRefused = options.onRefused ?? (() => void checkSessionAfterRefusal());
+  current = socket;
   const messageHandlers = new Set<(message: ServerMessage) => void>();
   const statusHandlers = new Set<(status: TransportStatus) => void>();
   let everConnected = false;
@@ -73,6 +95,7 @@ export function createSocketTransport(socket: LiveSocket = connectSocket()): Liv
   });
   socket.on('connect_error', (error) => {
     attempt += 1;
+    onRefused();
     emitStatus({ kind: 'disconnected', reason: error.message, attempt, everConnected });
   });
 
@@ -110,6 +133,7 @@ export function createSocketTransport(socket: LiveSocket = connectSocket()): Liv
       });
     },
     close() {
+      if (current === socket) current = null;
       messageHandlers.clear();
       statusHandlers.clear();
       socket.removeAllListeners();

@@ -95,10 +95,23 @@ describe('url state', () => {
       onlyMatches: true,
       paused: true,
       showProbes: true,
+      folds: { expanded: new Set([`group:${EXEC}:/bin/sh`]), collapsed: new Set([EXEC]) },
+      revealOff: true,
     });
     const decoded = decodeRoute(encodeRoute(all));
     expect(decoded).toEqual(all);
     expect(sameRoute(decoded, all)).toBe(true);
+  });
+
+  it('keeps folds and reveal=0 only where they mean something: in a group, with a selection', () => {
+    const folds = { expanded: new Set<string>(), collapsed: new Set([EXEC]) };
+    const search = encodeRoute(route({ group: 'host/node-1', folds }));
+    expect(search).toMatch(/^\?group=host\/node-1&fold=c0\.[^&]+$/);
+    expect(decodeRoute(search).folds.collapsed).toEqual(new Set([EXEC]));
+    expect(encodeRoute(route({ folds, revealOff: true }))).toBe('');
+    expect(decodeRoute(`?fold=c0.${EXEC}&reveal=0`)).toEqual(DEFAULT_ROUTE);
+    expect(decodeRoute('?group=host/node-1&reveal=0').revealOff).toBe(false);
+    expect(decodeRoute('?group=host/node-1&fold=zz').folds.collapsed.size).toBe(0);
   });
 
   it('swaps a reversed range', () => {

@@ -13,6 +13,8 @@
  * | `only=1`              | show only the matches (and their ancestors)               |
  * | `paused=1`            | live updates paused                                       |
  * | `probes=1`            | exec probes shown in the graph and the timeline            |
+ * | `fold`                | opened ×N groups and closed processes (url/fold-codec.ts)  |
+ * | `reveal=0`            | the folds may hide the selection: do not force it open     |
  *
  * Unknown or malformed values decode to the defaults, so an old or mangled link still opens.
  */
@@ -20,6 +22,7 @@ import { groupKey, parseGroupKey } from '@exectree/domain';
 import { VIEW_MODES, type ViewMode } from '../stores/explorer-store.ts';
 import { EMPTY_QUERY, isProcessState, sameQuery, type SearchQuery } from '../view/search-query.ts';
 import { parseRange, sameRange, type TimeRange } from '../view/time-range.ts';
+import { decodeFolds, encodeFolds, NO_FOLDS, sameFolds, type Folds } from './fold-codec.ts';
 
 export interface Route {
   group: string | null;
@@ -30,6 +33,10 @@ export interface Route {
   onlyMatches: boolean;
   paused: boolean;
   showProbes: boolean;
+  /** The graph's folds in the open group. */
+  folds: Folds;
+  /** The user folded after selecting: show the folds as they are, the selection maybe hidden. */
+  revealOff: boolean;
 }
 
 export const DEFAULT_ROUTE: Route = {
@@ -41,6 +48,8 @@ export const DEFAULT_ROUTE: Route = {
   onlyMatches: false,
   paused: false,
   showProbes: false,
+  folds: NO_FOLDS,
+  revealOff: false,
 };
 
 function value(params: URLSearchParams, name: string): string | null {
@@ -81,6 +90,9 @@ export function decodeRoute(search: string): Route {
     onlyMatches: params.get('only') === '1',
     paused: params.get('paused') === '1',
     showProbes: params.get('probes') === '1',
+    // Folds name nodes of one group: without a group they mean nothing.
+    folds: group === null ? NO_FOLDS : decodeFolds(params.get('fold')),
+    revealOff: group !== null && value(params, 'exec') !== null && params.get('reveal') === '0',
   };
 }
 
@@ -117,6 +129,9 @@ export function encodeRoute(given: Partial<Route>): string {
   if (route.onlyMatches) add('only', '1');
   if (route.paused) add('paused', '1');
   if (route.showProbes) add('probes', '1');
+  const folds = route.group === null ? '' : encodeFolds(route.folds);
+  if (folds !== '') add('fold', folds);
+  if (route.revealOff && route.group !== null && route.exec !== null) add('reveal', '0');
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -129,7 +144,9 @@ export function sameRoute(a: Route, b: Route): boolean {
     sameQuery(a.query, b.query) &&
     a.onlyMatches === b.onlyMatches &&
     a.paused === b.paused &&
-    a.showProbes === b.showProbes
+    a.showProbes === b.showProbes &&
+    sameFolds(a.folds, b.folds) &&
+    a.revealOff === b.revealOff
   );
 }
 

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { selectGroup, selectProcess, useUiStore } from '../stores/ui-store.ts';
+import {
+  resetExpansion,
+  selectGroup,
+  selectProcess,
+  setExpansion,
+  useUiStore,
+} from '../stores/ui-store.ts';
 import {
   initialExplorerState,
   setPaused,
@@ -18,7 +24,14 @@ describe('startUrlSync', () => {
   let stop: () => void = () => {};
 
   beforeEach(() => {
-    useUiStore.setState({ group: null, exec: null, podFilter: '' });
+    useUiStore.setState({
+      group: null,
+      exec: null,
+      podFilter: '',
+      expanded: new Set(),
+      collapsed: new Set(),
+      revealOff: false,
+    });
     useExplorerStore.setState(initialExplorerState());
     window.history.replaceState(
       null,
@@ -80,5 +93,48 @@ describe('startUrlSync', () => {
     expect(push).toHaveBeenCalledTimes(1);
     expect(window.location.search).toContain('flagged=1');
     push.mockRestore();
+  });
+
+  it('puts folds in the URL and restores them, as folded, on Back and on load', async () => {
+    const group = 'group:abc+:/bin/sh';
+    setExpansion(new Set([group]), new Set(['abc+', 'def']));
+    expect(useUiStore.getState().revealOff).toBe(true);
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('fold')).toMatch(/^c0\.abc\+!e\d\.:\/bin\/sh!c0\.def$/);
+    expect(params.get('reveal')).toBe('0');
+    const folded = window.location.search;
+
+    resetExpansion();
+    expect(window.location.search).not.toContain('fold=');
+    const back = popped();
+    window.history.back();
+    await back;
+    expect(useUiStore.getState()).toMatchObject({
+      exec: 'abc+',
+      expanded: new Set([group]),
+      collapsed: new Set(['abc+', 'def']),
+      revealOff: true,
+    });
+
+    // A fresh start from the same address gives the same folds.
+    stop();
+    useUiStore.setState({ group: null, exec: null, expanded: new Set(), collapsed: new Set() });
+    useUiStore.setState({ revealOff: false });
+    window.history.replaceState(null, '', `/${folded}`);
+    stop = startUrlSync(window);
+    expect(useUiStore.getState()).toMatchObject({
+      group: 'pod/default/xwing',
+      exec: 'abc+',
+      collapsed: new Set(['abc+', 'def']),
+      revealOff: true,
+    });
+    expect(window.location.search).toBe(folded);
+  });
+
+  it('forgets the folds of the group it leaves', () => {
+    setExpansion(new Set(), new Set(['abc+']));
+    selectGroup('host/node-1');
+    expect(useUiStore.getState().collapsed.size).toBe(0);
+    expect(window.location.search).not.toContain('fold=');
   });
 });

@@ -6,6 +6,7 @@
 import { useUiStore } from '../stores/ui-store.ts';
 import { useExplorerStore } from '../stores/explorer-store.ts';
 import { decodeRoute, encodeRoute, isTypingChange, sameRoute, type Route } from './url-state.ts';
+import { sameFolds } from './fold-codec.ts';
 
 /** The route the stores describe right now. */
 export function currentRoute(): Route {
@@ -20,22 +21,33 @@ export function currentRoute(): Route {
     onlyMatches: ex.onlyMatches,
     paused: ex.paused,
     showProbes: ui.showProbes,
+    folds: { expanded: ui.expanded, collapsed: ui.collapsed },
+    revealOff: ui.revealOff && ui.group !== null && ui.exec !== null,
   };
 }
 
 export function applyRoute(route: Route): void {
   const ui = useUiStore.getState();
-  if (ui.group !== route.group) {
-    // Folds belong to a group: another group starts unfolded, as selectGroup does.
+  const { folds } = route;
+  const refolded = !sameFolds(folds, { expanded: ui.expanded, collapsed: ui.collapsed });
+  if (
+    refolded ||
+    ui.group !== route.group ||
+    ui.exec !== route.exec ||
+    ui.showProbes !== route.showProbes
+  ) {
     useUiStore.setState({
       group: route.group,
       exec: route.exec,
-      expanded: new Set(),
-      collapsed: new Set(),
       showProbes: route.showProbes,
+      // Unchanged folds keep their identity, so the graph's layout is not redone.
+      expanded: refolded ? folds.expanded : ui.expanded,
+      collapsed: refolded ? folds.collapsed : ui.collapsed,
     });
-  } else if (ui.exec !== route.exec || ui.showProbes !== route.showProbes) {
-    useUiStore.setState({ exec: route.exec, showProbes: route.showProbes });
+  }
+  // Last: a new selection turns revealOff off again (see ui-store.ts).
+  if (useUiStore.getState().revealOff !== route.revealOff) {
+    useUiStore.setState({ revealOff: route.revealOff });
   }
   useExplorerStore.setState({
     view: route.view,

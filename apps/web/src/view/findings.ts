@@ -1,9 +1,8 @@
 /**
- * Which findings the graph shows. The server explains every process it flags; the graph
- * leaves out one expected case so that noise filters keep working: kubelet runs exec probes
- * through `runc exec`, so a probe is never a descendant of the container entrypoint and the
- * server calls it an exec session. The detail panel still lists such findings, marked as
- * expected.
+ * Which findings the graph shows. Kubelet runs exec probes through `runc exec`, so a probe is
+ * never a descendant of the container entrypoint; the server no longer calls that an exec
+ * session, but a store written by an older server still holds such findings. The graph leaves
+ * them out and the detail panel lists them marked as expected.
  */
 import { FINDING_TITLES, type Finding, type FindingRule, type Process } from '@exectree/domain';
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@exectree/domain';
 import { at, makeProcess } from '../test/fixtures.ts';
 import { groupResults } from './search-results.ts';
-import { keepResult, searchParams } from './search-request.ts';
-import { EMPTY_QUERY } from './search-query.ts';
 
 const WEB = 'pod/default/web';
 const API = 'pod/payments/api';
@@ -54,54 +51,5 @@ describe('groupResults', () => {
       'a',
       'b',
     ]);
-  });
-});
-
-describe('search request', () => {
-  it('asks for nothing when the query is empty', () => {
-    expect(searchParams(EMPTY_QUERY, null)).toBeNull();
-  });
-
-  it('maps the query and bounds the start time by the range end', () => {
-    const range = { from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:10:00Z' };
-    expect(
-      searchParams(
-        {
-          ...EMPTY_QUERY,
-          text: ' curl ',
-          namespace: 'ns',
-          pod: 'p',
-          binary: 'curl',
-          state: 'running',
-        },
-        range,
-      ),
-    ).toEqual({
-      limit: '200',
-      q: 'curl',
-      namespace: 'ns',
-      pod: 'p',
-      binary: 'curl',
-      state: 'running',
-      until: '2026-01-01T00:10:00Z',
-    });
-  });
-
-  it('finishes the facets the server cannot apply', () => {
-    const finding: Finding = { rule: 'binary-in-tmp', reason: 'x', relatedExecId: null };
-    const flagged = makeProcess({ execId: 'f', findings: [finding] });
-    const plain = makeProcess({
-      execId: 'p',
-      startTime: at(0),
-      state: 'exited',
-      exitTime: at(1),
-      status: 0,
-    });
-    const keep = keepResult({ ...EMPTY_QUERY, flagged: true }, null);
-    expect(keep(flagged)).toBe(true);
-    expect(keep(plain)).toBe(false);
-    const inRange = keepResult(EMPTY_QUERY, { from: at(5), to: at(10) });
-    expect(inRange(plain)).toBe(false);
-    expect(inRange(flagged)).toBe(true);
   });
 });

@@ -57,6 +57,21 @@ describe('explainFindings', () => {
     expect(explainFindings(subject({ inInitTree: null }), none)).toEqual([]);
   });
 
+  it('does not flag Kubernetes exec probes (maybe_exec_probe) as exec sessions', () => {
+    expect(explainFindings(subject({ inInitTree: false, maybeExecProbe: true }), none)).toEqual([]);
+    expect(
+      explainFindings(subject({ inInitTree: false, maybeExecProbe: false }), none)[0]?.rule,
+    ).toBe('exec-session');
+  });
+
+  it('still applies the other rules to exec probes', () => {
+    const rules = explainFindings(
+      subject({ binary: '/tmp/probe', inInitTree: false, maybeExecProbe: true }),
+      none,
+    ).map((f) => f.rule);
+    expect(rules).toEqual(['binary-in-tmp']);
+  });
+
   it('flags running or chmod +x of a file downloaded in the same pod', () => {
     const downloads = new Map([['/tmp/payload', 'curl-id']]);
     const ran = explainFindings(subject({ binary: '/tmp/payload' }), {

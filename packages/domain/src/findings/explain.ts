@@ -13,6 +13,11 @@ export interface FindingSubject {
   arguments: string;
   inInitTree: boolean | null;
   inPod: boolean;
+  /**
+   * Tetragon's `maybe_exec_probe`: the command matches a liveness or readiness exec probe of
+   * its container, which the kubelet runs through `runc exec` outside the entrypoint's tree.
+   */
+  maybeExecProbe?: boolean;
 }
 
 export interface FindingContext {
@@ -40,7 +45,8 @@ export function explainFindings(subject: FindingSubject, context: FindingContext
       relatedExecId: null,
     });
   }
-  if (subject.inPod && subject.inInitTree === false) {
+  // Probes run outside the init tree by design; flagging them would bury real exec sessions.
+  if (subject.inPod && subject.inInitTree === false && subject.maybeExecProbe !== true) {
     findings.push({
       rule: 'exec-session',
       reason: 'not a descendant of the container entrypoint: injected with kubectl exec or nsenter',

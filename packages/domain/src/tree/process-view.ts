@@ -109,6 +109,7 @@ export function buildProcessView(entry: ProcessEntry, facts: ViewFacts): Process
         arguments: v.arguments ?? '',
         inInitTree: v.inInitTree ?? null,
         inPod: pod !== undefined,
+        maybeExecProbe: pod?.container?.maybeExecProbe === true,
       },
       {
         parent:

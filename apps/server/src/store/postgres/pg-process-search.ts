@@ -8,6 +8,20 @@ export function likeSubstring(text: string): string {
   return `%${toPgText(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * When the process stopped running, as a time key, or NULL when it is open-ended; the same
+ * rule as SQLite's (sqlite-process-search.ts) and the web app's `aliveIn`.
+ */
+const END_KEY = `CASE
+  WHEN state = 'running' THEN NULL
+  WHEN exit_key <> '' THEN exit_key
+  WHEN state = 'replaced' THEN COALESCE(
+    (SELECT NULLIF(r.start_key, '') FROM processes AS r
+      WHERE r.exec_id = processes.json::json ->> 'replacedBy'),
+    NULLIF(start_key, ''))
+  ELSE NULLIF(start_key, '')
+END`;
+
 function whereOf(query: ProcessQuery): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -36,6 +50,16 @@ function whereOf(query: ProcessQuery): { where: string; params: unknown[] } {
   }
   if (query.until !== undefined) {
     clauses.push(`start_key <= ${param(timeKey(query.until))} AND start_key <> ''`);
+  }
+  if (query.flagged !== undefined) {
+    clauses.push(`json_array_length(json::json -> 'findings') ${query.flagged ? '>' : '='} 0`);
+  }
+  if (query.aliveTo !== undefined) {
+    clauses.push(`(start_key = '' OR start_key <= ${param(timeKey(query.aliveTo))})`);
+  }
+  if (query.aliveFrom !== undefined) {
+    // A NULL comparison is an open end, which reaches every range.
+    clauses.push(`COALESCE(${END_KEY} >= ${param(timeKey(query.aliveFrom))}, true)`);
   }
   return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
 }

@@ -160,6 +160,23 @@ describe('PodList', () => {
     expect(xwing.querySelector('[data-testid="restart-badge"]')?.textContent).toBe('1');
   });
 
+  it('shows the container restarts the server counted for every pod, summed up the levels', () => {
+    const restarted = [
+      makeGroup({ key: 'pod/payments/db-0', namespace: 'payments', name: 'db-0', restarts: 3 }),
+      makeGroup({ key: 'pod/payments/db-1', namespace: 'payments', name: 'db-1', restarts: 0 }),
+      makeGroup({ key: 'pod/payments/api', namespace: 'payments', name: 'api', restarts: 1 }),
+    ];
+    useLiveStore.setState({ groups: new Map(restarted.map((g) => [g.key, g])) });
+    render(<PodList />);
+    const badge = (row: HTMLElement) => row.querySelector('[data-testid="restart-badge"]');
+    expect(badge(item(/^db-0,/))?.textContent).toBe('3');
+    expect(badge(item(/^db-0,/))?.getAttribute('title')).toBe('3 container restarts');
+    expect(item(/^db-0,/).getAttribute('aria-label')).toMatch(/, 3 container restarts$/);
+    expect(badge(item(/^db-1,/))).toBeNull();
+    expect(badge(item(/^api,/))?.getAttribute('title')).toBe('1 container restart');
+    expect(badge(item(/^payments,/))?.textContent).toBe('4');
+  });
+
   it('renders hostile names as text', () => {
     const evil = makeGroup({
       key: 'pod/default/<img src=x onerror=alert(1)>',

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { GroupSummary } from '@exectree/domain';
 import { useLiveStore } from '../../stores/live-store.ts';
 import { selectGroup, setPodFilter, useUiStore } from '../../stores/ui-store.ts';
 import { buildNavigator, groupRows, type NavCounts, type NavRow } from '../../view/navigator.ts';
@@ -23,16 +24,40 @@ function SkeletonRows() {
   );
 }
 
-/** Counts the loaded processes of the open group know better than its summary. */
-function useOpenGroupOverrides(): ReadonlyMap<string, Partial<NavCounts>> | undefined {
+type Overrides = ReadonlyMap<string, Partial<NavCounts>>;
+
+/**
+ * Counts the summaries do not fill in: container restarts of every group (the server counts
+ * them), and for the open group the flagged processes its loaded processes know better.
+ */
+function useCountOverrides(
+  groups: ReadonlyMap<string, GroupSummary> | null,
+): Overrides | undefined {
   const tree = useLiveStore((s) => s.tree);
   const group = useUiStore((s) => s.group);
+  const restarts = useMemo(() => {
+    const byGroup = new Map<string, Partial<NavCounts>>();
+    for (const summary of groups?.values() ?? []) {
+      // Older servers send no restarts.
+      const count = (summary as Partial<GroupSummary>).restarts ?? 0;
+      if (count > 0) byGroup.set(summary.key, { restarts: count });
+    }
+    return byGroup;
+  }, [groups]);
   return useMemo(() => {
-    if (group === null || tree.group !== group || tree.status !== 'ready') return undefined;
-    if (tree.processes.size === 0) return undefined;
-    const facts = openGroupFacts(tree.processes);
-    return new Map([[group, { flagged: facts.flagged, restarts: facts.restarts.total }]]);
-  }, [tree, group]);
+    const open =
+      group !== null && tree.group === group && tree.status === 'ready' && tree.processes.size > 0
+        ? openGroupFacts(tree.processes)
+        : null;
+    if (open === null || group === null) return restarts.size > 0 ? restarts : undefined;
+    const overrides = new Map(restarts);
+    const fromServer = overrides.get(group)?.restarts ?? 0;
+    overrides.set(group, {
+      flagged: open.flagged,
+      restarts: Math.max(fromServer, open.restarts.total),
+    });
+    return overrides;
+  }, [restarts, tree, group]);
 }
 
 /** The navigator: namespaces → workloads → pods, containers without pod, hosts by node. */
@@ -44,7 +69,7 @@ export function PodList() {
   const [focused, setFocused] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const scroller = useRef<HTMLDivElement>(null);
-  const overrides = useOpenGroupOverrides();
+  const overrides = useCountOverrides(groups);
 
   const rows = useMemo(
     () =>

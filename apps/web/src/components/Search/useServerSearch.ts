@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchSearch } from '../../transport/http.ts';
-import { keepResult, searchParams } from '../../view/search-request.ts';
+import { isFlagged } from '../../view/findings.ts';
 import { groupResults, type PodResults } from '../../view/search-results.ts';
 import type { SearchQuery } from '../../view/search-query.ts';
 import type { TimeRange } from '../../view/time-range.ts';
+import { serverSearchParams } from './server-search-params.ts';
 
 export interface SearchAnswer {
   pods: PodResults[];
-  /** Matches shown (after the facets the server cannot apply). */
+  /** Matches shown (without findings the graph calls expected, see view/findings.ts). */
   shown: number;
   /** Matches the server counted, and whether it sent only the first of them. */
   total: number;
@@ -29,18 +30,16 @@ export function useServerSearch(
   query: SearchQuery,
   range: TimeRange | null,
 ): ServerSearch & { retry: () => void } {
-  const params = useMemo(() => searchParams(query, range), [query, range]);
+  const params = useMemo(() => serverSearchParams(query, range), [query, range]);
   const [result, setResult] = useState<{ key: string; outcome: Outcome } | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const key =
-    params === null
-      ? null
-      : `${JSON.stringify(params)}|${query.flagged}|${range?.from ?? ''}#${attempt}`;
+  const key = params === null ? null : `${JSON.stringify(params)}#${attempt}`;
 
   useEffect(() => {
     if (params === null || key === null) return;
     const controller = new AbortController();
-    const keep = keepResult(query, range);
+    // Rows written before the server knew exec probes may still flag them as exec sessions.
+    const keep = query.flagged ? isFlagged : () => true;
     const timer = setTimeout(() => {
       fetchSearch(params, controller.signal).then(
         (response) => {
@@ -69,7 +68,7 @@ export function useServerSearch(
       clearTimeout(timer);
       controller.abort();
     };
-    // `key` stands for params, query, range and the retry count.
+    // `key` stands for params (query and range) and the retry count.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 

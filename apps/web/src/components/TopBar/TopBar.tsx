@@ -1,11 +1,13 @@
-import { parseGroupKey } from '@exectree/domain';
-import { useLiveStore } from '../../stores/live-store.ts';
+import { parseGroupKey, type InfoResponse } from '@exectree/domain';
 import { selectGroup, useUiStore } from '../../stores/ui-store.ts';
 import { printable } from '../../view/format.ts';
 import { ConnectionStatus } from '../ConnectionStatus/ConnectionStatus.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { PauseButton } from '../LiveControls/PauseButton.tsx';
 import { ShareButton } from '../Share/ShareButton.tsx';
+import { LimitsChip } from '../ServerNotices/LimitsChip.tsx';
+import { SignOutButton } from '../ServerNotices/SignOutButton.tsx';
+import { hitLimits } from '../ServerNotices/server-notices.ts';
 import './TopBar.css';
 
 function Logo() {
@@ -41,8 +43,8 @@ function Breadcrumb() {
   );
 }
 
-export function TopBar() {
-  const version = useLiveStore((s) => s.info?.version ?? null);
+export function TopBar({ info }: { info: InfoResponse | null }) {
+  const version = info?.version ?? null;
   return (
     <header className="topbar">
       <a
@@ -58,9 +60,11 @@ export function TopBar() {
       </a>
       <Breadcrumb />
       <div className="topbar__spacer" />
+      <LimitsChip limits={hitLimits(info)} />
       <ConnectionStatus />
       <PauseButton />
       <ShareButton />
+      {info?.auth === 'token' && <SignOutButton />}
       {version && <span className="topbar__version">v{printable(version)}</span>}
     </header>
   );
