@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isPostgresUrl } from '../store/postgres/is-postgres-url.ts';
 import { DEFAULT_DB } from './serve-defaults.ts';
 import { UsageError, usageErrorFromParseArgs } from './usage-error.ts';
 
@@ -21,11 +22,6 @@ function checkPath(value: string, origin: string, allowed: string): string {
     throw new UsageError(`invalid ${origin} ${JSON.stringify(value)}: expected ${allowed}`);
   }
   return value;
-}
-
-/** pg-url.ts's `isPostgresUrl`, which comes with zod (serve-defaults.test.ts keeps them equal). */
-export function looksLikePostgresUrl(db: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(db);
 }
 
 /** `exectree import [--db PATH] FILE...`; --db, then EXECTREE_DB, then the serve default. */
@@ -52,7 +48,7 @@ export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportA
       : env.EXECTREE_DB
         ? checkPath(env.EXECTREE_DB, 'EXECTREE_DB', 'a file path or :memory:')
         : DEFAULT_DB;
-  if (looksLikePostgresUrl(db)) {
+  if (isPostgresUrl(db)) {
     throw new UsageError(
       'import writes SQLite files only; to load files into PostgreSQL, POST them to /api/v1/events of a replica',
     );

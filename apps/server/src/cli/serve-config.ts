@@ -6,6 +6,7 @@ import type { RetentionPolicy } from '../retention/retention-job.ts';
 import { retentionFromArgs } from './retention-options.ts';
 import { SECURITY_FLAGS, securityFromArgs, type SecurityConfig } from './security-options.ts';
 import { isPostgresUrl, postgresUrlSchema } from '../store/postgres/pg-url.ts';
+import { DEFAULT_DB, DEFAULT_HOST, DEFAULT_PORT } from './serve-defaults.ts';
 
 export interface ServeConfig {
   host: string;
@@ -34,9 +35,7 @@ export type ServeArgs = { help: true } | { help: false; config: ServeConfig };
 export const SERVE_ROLES = ['all', 'ingest'] as const;
 export type ServeRole = (typeof SERVE_ROLES)[number];
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
-export const DEFAULT_DB = './data/exectree.db';
+export { DEFAULT_DB, DEFAULT_HOST, DEFAULT_PORT };
 export const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 const MIN_BODY = 1024;
 const MAX_BODY = 1024 * 1024 * 1024;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { isPostgresUrl } from './is-postgres-url.ts';
 
-/** `--db` values that select PostgreSQL instead of a SQLite file. */
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(db);
-}
+export { isPostgresUrl };
 
 /** A connection string pg accepts; checked before anything connects. */
 export const postgresUrlSchema = z
