@@ -41,6 +41,9 @@ export const ARGUMENTS_CHANGED = fieldBit('arguments');
 const BEST_RANK_SHIFT = 2 * MERGED_FIELDS.length;
 /** A free bit above the ranks, for ProcessEntry. */
 export const STAND_IN_FLAG = 1 << (BEST_RANK_SHIFT + 2);
+/** inInitTree's value (set or not is its rank); the last bit below 2^30, see compact-time.ts. */
+const IN_INIT_TREE = 1 << (BEST_RANK_SHIFT + 3);
+const IN_INIT_TREE_RANK_SHIFT = 2 * MERGED_FIELDS.indexOf('inInitTree');
 
 type ScalarField = Exclude<MergedField, 'pod'>;
 type ScalarValue = string | number | boolean;
@@ -67,7 +70,6 @@ export class MergedProcess {
   pod: PodInfo | undefined = undefined;
   containerPid: number | undefined = undefined;
   docker: string | undefined = undefined;
-  inInitTree: boolean | undefined = undefined;
   node: string | undefined = undefined;
   /**
    * Rank of the snapshot that supplied each field (0 where none had it), and the best rank;
@@ -84,6 +86,34 @@ export class MergedProcess {
   set startTime(text: string | undefined) {
     this.startSeconds = packSeconds(text);
     this.startNanos = packNanos(text);
+  }
+
+  /** Whether `text` is its start time (null: none); cheaper than unpacking it. */
+  startIs(text: string | null): boolean {
+    return packSeconds(text) === this.startSeconds && packNanos(text) === this.startNanos;
+  }
+
+  /** Kept as a bit of `ranks`: undefined while no snapshot had it. */
+  get inInitTree(): boolean | undefined {
+    if (((this.ranks >>> IN_INIT_TREE_RANK_SHIFT) & 3) === 0) return undefined;
+    return (this.ranks & IN_INIT_TREE) !== 0;
+  }
+
+  set inInitTree(value: boolean | undefined) {
+    this.ranks = value ? this.ranks | IN_INIT_TREE : this.ranks & ~IN_INIT_TREE;
+  }
+
+  /**
+   * Called by mergeSnapshot just before a field's value changes, for subclasses that keep
+   * values derived from the fields.
+   */
+  protected beforeChange(field: MergedField): void {
+    void field;
+  }
+
+  /** mergeSnapshot's way in to the protected hook. */
+  static willChange(target: MergedProcess, field: MergedField): void {
+    target.beforeChange(field);
   }
 
   /** Highest rank seen for any snapshot of this process. */
@@ -152,6 +182,7 @@ export function mergeSnapshot(
       ) {
         continue;
       }
+      if (order !== 0 || target.pod !== pod.pod) MergedProcess.willChange(target, field);
       target.pod = pod.pod;
       target.containerPid = pod.containerPid;
       target.ranks = (target.ranks & ~(3 << shift)) | (rank << shift);
@@ -165,6 +196,7 @@ export function mergeSnapshot(
     if (current !== undefined && (rank < currentRank || (rank === currentRank && order <= 0))) {
       continue;
     }
+    if (order !== 0) MergedProcess.willChange(target, field);
     fields[field] =
       typeof value === 'string'
         ? INTERNED.has(field)

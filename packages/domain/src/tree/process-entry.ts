@@ -1,7 +1,6 @@
 import type { ExitInfo } from '../tetragon/parsed-event.ts';
 import type { ProcessState } from '../process.ts';
-import type { PodInfo } from '../tetragon/parsed-event.ts';
-import { MergedProcess, STAND_IN_FLAG, hasFlag } from './merged-process.ts';
+import { MergedProcess, STAND_IN_FLAG, hasFlag, type MergedField } from './merged-process.ts';
 import { timeKey } from '../util/time.ts';
 import { packNanos, packSeconds, unpackTime, type PackedSeconds } from '../util/compact-time.ts';
 import type { Contribution } from './group-aggregates.ts';
@@ -9,33 +8,55 @@ import type { Contribution } from './group-aggregates.ts';
 export const PENDING_EXIT_PREFIX = 'exit-only:';
 
 const STATES: readonly ProcessState[] = ['running', 'exited', 'replaced'];
-const FLAGGED = 4;
+
+// Bits of `marks`. Bits 0-1: the contributed state (index in STATES).
+const FLAGGED = 1 << 2;
+/** It contributes to a group summary. */
+const CONTRIBUTES = 1 << 3;
+/** The contribution is this entry's own group, start, node and pod (see `lastFrom`). */
+const CONTRIBUTES_OWN = 1 << 4;
+/** Where the contributed last-seen time comes from, when CONTRIBUTES_OWN (bits 5-6). */
+const LAST_SHIFT = 5;
+const LAST_NONE = 0;
+const LAST_START = 1;
+const LAST_EXIT = 2;
+/** The group the last drained delta reported it in is its current group. */
+const REPORTED_OWN = 1 << 7;
+/** Bits 0-6: what the group summary was last given. */
+const CONTRIBUTION_BITS = (1 << 7) - 1;
+/** It has an exit named by exec_id; its status is in bits 9-29 when it fits there. */
+const HAS_EXIT = 1 << 8;
+const STATUS_SHIFT = 9;
+const MAX_PACKED_STATUS = 2 ** 21 - 1;
+
+/** What few entries need: kept out of the entry so that the rest do not pay a field each. */
+interface Extras {
+  marks: number;
+  /** An exit status that does not fit in `marks` (negative, fractional or too large). */
+  exitStatus: number | undefined;
+  exitSignal: string | null;
+  /** The reported group, when it is not the current one (REPORTED_OWN unset). */
+  reportedGroup: string | undefined;
+  /** The contribution, when it is not made of the entry's own fields (CONTRIBUTES_OWN unset). */
+  contribution: Contribution | undefined;
+}
 
 /**
  * The builder's record of one exec image (or of an exit it could not match yet): its merged
  * snapshot fields plus what the builder tracks about it. The tree holds one per process, so
- * it is one flat object: the exit and the group contribution are kept as plain fields and
- * handed out as objects only when asked for.
+ * it is one flat object with as few fields as possible: what the group summary was last
+ * given (the contribution) and the group last reported are nearly always the entry's own
+ * current group, start, exit, node and pod, so they are kept as bits of `marks` that say
+ * so; only when one of those fields is about to change are the old values copied aside
+ * (into `extras`), until the next settle makes them the entry's own again.
  */
 export class ProcessEntry extends MergedProcess {
-  /** Exit named by exec_id: status (undefined while none), signal and time. */
-  private exitStatus: number | undefined = undefined;
-  private exitSignal: string | null = null;
+  /** Time of the exit named by exec_id; its status is in `marks` and its signal in extras. */
   private exitSeconds: PackedSeconds = undefined;
   private exitNanos = 0;
-  /** Current group, "" while hidden. */
-  group = '';
-  /** Group the last drained delta reported it in. */
-  reportedGroup: string | undefined = undefined;
-  /** What it currently adds to its group's summary (see `contribution`); group undefined: nothing. */
-  private contributedGroup: string | undefined = undefined;
-  private contributedState = 0;
-  private contributedStartSeconds: PackedSeconds = undefined;
-  private contributedStartNanos = 0;
-  private contributedLastSeconds: PackedSeconds = undefined;
-  private contributedLastNanos = 0;
-  private contributedNode = '';
-  private contributedPod: PodInfo | undefined = undefined;
+  private currentGroup = '';
+  /** `marks`, or an Extras holding them while the entry has values kept aside: one field. */
+  private marksOrExtras: number | Extras = 0;
 
   /**
    * `pendingExitKey` is set for the stand-in of an exit that carried only pid and
@@ -51,42 +72,159 @@ export class ProcessEntry extends MergedProcess {
     return this.ranks & STAND_IN_FLAG ? this.execId.slice(PENDING_EXIT_PREFIX.length) : undefined;
   }
 
+  /** Current group, "" while hidden. */
+  get group(): string {
+    return this.currentGroup;
+  }
+
+  set group(group: string) {
+    if (group === this.currentGroup) return;
+    this.keepContribution();
+    if (this.marks & REPORTED_OWN) {
+      this.marks &= ~REPORTED_OWN;
+      this.extrasForWrite().reportedGroup = this.currentGroup;
+    }
+    this.currentGroup = group;
+  }
+
+  /** Group the last drained delta reported it in. */
+  get reportedGroup(): string | undefined {
+    return this.marks & REPORTED_OWN ? this.currentGroup : this.extras?.reportedGroup;
+  }
+
+  set reportedGroup(group: string | undefined) {
+    const own = group !== undefined && group === this.currentGroup;
+    this.marks = own ? this.marks | REPORTED_OWN : this.marks & ~REPORTED_OWN;
+    const kept = own ? undefined : group;
+    if (kept === undefined && this.extras === undefined) return;
+    this.extrasForWrite().reportedGroup = kept;
+    this.dropEmptyExtras();
+  }
+
   get exit(): ExitInfo | undefined {
-    if (this.exitStatus === undefined) return undefined;
+    const marks = this.marks;
+    if (!(marks & HAS_EXIT)) return undefined;
     const time = unpackTime(this.exitSeconds, this.exitNanos);
-    return { status: this.exitStatus, signal: this.exitSignal, time };
+    const status = this.extras?.exitStatus ?? marks >>> STATUS_SHIFT;
+    return { status, signal: this.extras?.exitSignal ?? null, time };
   }
 
   set exit(exit: ExitInfo | undefined) {
-    this.exitStatus = exit?.status;
-    this.exitSignal = exit?.signal ?? null;
+    if (((this.marks >>> LAST_SHIFT) & 3) === LAST_EXIT) this.keepContribution();
+    const status = exit?.status;
+    const packs =
+      status !== undefined &&
+      Number.isInteger(status) &&
+      status >= 0 &&
+      status <= MAX_PACKED_STATUS;
+    let marks = this.marks & (CONTRIBUTION_BITS | REPORTED_OWN);
+    if (status !== undefined) marks |= HAS_EXIT | (packs ? status << STATUS_SHIFT : 0);
+    this.marks = marks;
     this.exitSeconds = packSeconds(exit?.time);
     this.exitNanos = packNanos(exit?.time);
+    const signal = exit?.signal ?? null;
+    const unpacked = packs ? undefined : status;
+    if (signal === null && unpacked === undefined && this.extras === undefined) return;
+    const extras = this.extrasForWrite();
+    extras.exitSignal = signal;
+    extras.exitStatus = unpacked;
+    this.dropEmptyExtras();
   }
 
   /** What it currently adds to its group's summary; undefined while hidden. */
   get contribution(): Contribution | undefined {
-    if (this.contributedGroup === undefined) return undefined;
+    if (!(this.marks & CONTRIBUTES)) return undefined;
+    if (!(this.marks & CONTRIBUTES_OWN)) return this.extras?.contribution;
+    const start = this.startTime ?? null;
+    const last = (this.marks >>> LAST_SHIFT) & 3;
     return {
-      group: this.contributedGroup,
-      state: STATES[this.contributedState & 3] ?? 'running',
-      flagged: (this.contributedState & FLAGGED) !== 0,
-      start: unpackTime(this.contributedStartSeconds, this.contributedStartNanos) ?? null,
-      last: unpackTime(this.contributedLastSeconds, this.contributedLastNanos) ?? null,
-      node: this.contributedNode,
-      pod: this.contributedPod,
+      group: this.currentGroup,
+      state: STATES[this.marks & 3] ?? 'running',
+      flagged: (this.marks & FLAGGED) !== 0,
+      start,
+      last: last === LAST_START ? start : last === LAST_EXIT ? (this.exitTime() ?? null) : null,
+      node: this.node ?? '',
+      pod: this.pod,
     };
   }
 
   set contribution(c: Contribution | undefined) {
-    this.contributedGroup = c?.group;
-    this.contributedState = c ? STATES.indexOf(c.state) | (c.flagged ? FLAGGED : 0) : 0;
-    this.contributedStartSeconds = packSeconds(c?.start);
-    this.contributedStartNanos = packNanos(c?.start);
-    this.contributedLastSeconds = packSeconds(c?.last);
-    this.contributedLastNanos = packNanos(c?.last);
-    this.contributedNode = c?.node ?? '';
-    this.contributedPod = c?.pod;
+    this.marks &= ~CONTRIBUTION_BITS;
+    if (this.extras) this.extras.contribution = undefined;
+    if (c) {
+      this.marks |= CONTRIBUTES | (STATES.indexOf(c.state) & 3) | (c.flagged ? FLAGGED : 0);
+      const last = this.lastFrom(c);
+      if (last !== undefined) this.marks |= CONTRIBUTES_OWN | (last << LAST_SHIFT);
+      else this.extrasForWrite().contribution = c;
+    }
+    this.dropEmptyExtras();
+  }
+
+  /** Snapshot fields are about to change: a contribution made of them is copied first. */
+  protected override beforeChange(field: MergedField): void {
+    if (field === 'startTime' || field === 'node' || field === 'pod') this.keepContribution();
+  }
+
+  /** Where `c`'s last time comes from, if `c` is made of this entry's own fields. */
+  private lastFrom(c: Contribution): number | undefined {
+    const own =
+      c.group === this.currentGroup &&
+      c.node === (this.node ?? '') &&
+      c.pod === this.pod &&
+      this.startIs(c.start);
+    if (!own) return undefined;
+    if (c.last === null) return LAST_NONE;
+    if (c.last === c.start) return LAST_START;
+    const exits = this.marks & HAS_EXIT;
+    return exits && packSeconds(c.last) === this.exitSeconds && packNanos(c.last) === this.exitNanos
+      ? LAST_EXIT
+      : undefined;
+  }
+
+  private exitTime(): string | undefined {
+    return this.marks & HAS_EXIT ? unpackTime(this.exitSeconds, this.exitNanos) : undefined;
+  }
+
+  private keepContribution(): void {
+    if (!(this.marks & CONTRIBUTES_OWN)) return;
+    const c = this.contribution;
+    this.marks &= ~CONTRIBUTES_OWN;
+    this.extrasForWrite().contribution = c;
+  }
+
+  private get marks(): number {
+    const m = this.marksOrExtras;
+    return typeof m === 'number' ? m : m.marks;
+  }
+
+  private set marks(marks: number) {
+    if (typeof this.marksOrExtras === 'number') this.marksOrExtras = marks;
+    else this.marksOrExtras.marks = marks;
+  }
+
+  private get extras(): Extras | undefined {
+    const m = this.marksOrExtras;
+    return typeof m === 'number' ? undefined : m;
+  }
+
+  private extrasForWrite(): Extras {
+    const m = this.marksOrExtras;
+    if (typeof m !== 'number') return m;
+    const extras: Extras = {
+      marks: m,
+      exitStatus: undefined,
+      exitSignal: null,
+      reportedGroup: undefined,
+      contribution: undefined,
+    };
+    this.marksOrExtras = extras;
+    return extras;
+  }
+
+  private dropEmptyExtras(): void {
+    const e = this.extras;
+    if (e === undefined || e.exitStatus !== undefined || e.exitSignal !== null) return;
+    if (e.reportedGroup === undefined && e.contribution === undefined) this.marksOrExtras = e.marks;
   }
 }
 
