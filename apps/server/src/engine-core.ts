@@ -43,17 +43,23 @@ export function createEngineCore(deps: EngineCoreDeps): EngineCore {
     newestEventMs: metrics.newestEventMs,
     dbPath: deps.dbPath,
   });
-  const pipeline = createIngestPipeline({
-    store: deps.store,
-    writer: deps.writer,
-    log: options.log,
-    parse: deps.parse,
-    observer: observeAll(metrics.ingest, limits.ingest),
-  });
   const changes = createChangeFeed({
     tree: builder,
     log: options.log,
     ...(options.tickMs === undefined ? {} : { intervalMs: options.tickMs }),
+  });
+  const pipeline = createIngestPipeline({
+    store: deps.store,
+    // Live events are sent as soon as the feed allows, not at the next idle tick.
+    writer: {
+      apply(event) {
+        deps.writer.apply(event);
+        changes.touched();
+      },
+    },
+    log: options.log,
+    parse: deps.parse,
+    observer: observeAll(metrics.ingest, limits.ingest),
   });
   const podLimit = createPodProcessLimit({
     tree: builder,

@@ -177,9 +177,24 @@ export function openEngine(options: EngineOptions): Engine {
     );
   }
 
+  // Rows are written a little after the drain that changed them; a read writes them first,
+  // so search always agrees with the tree it was drained from.
+  const processes: ProcessStore = {
+    applyChanges: (drained) => stores.processes.applyChanges(drained),
+    sync: (all) => stores.processes.sync(all),
+    count() {
+      rows.writeNow();
+      return stores.processes.count();
+    },
+    search(query) {
+      rows.writeNow();
+      return stores.processes.search(query);
+    },
+  };
+
   return {
     store,
-    processes: stores.processes,
+    processes,
     builder,
     changes,
     pipeline: core.pipeline,

@@ -45,6 +45,48 @@ describe('createChangeFeed', () => {
     expect(tree.drainChanges).toHaveBeenCalledTimes(3);
   });
 
+  it('drains soon after a change, at most once per gap, and not after close', () => {
+    vi.useFakeTimers();
+    let clock = 0;
+    const tree = { drainChanges: vi.fn(empty) };
+    const feed = createChangeFeed({
+      tree,
+      log: () => {},
+      intervalMs: 1_000,
+      eagerGapMs: 20,
+      now: () => clock,
+    });
+    const advance = (ms: number) => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    };
+
+    feed.touched();
+    feed.touched();
+    advance(1);
+    expect(tree.drainChanges).toHaveBeenCalledTimes(1);
+
+    // Within the gap of the last drain: waits for the gap, then one drain for all changes.
+    advance(4);
+    feed.touched();
+    feed.touched();
+    advance(10);
+    expect(tree.drainChanges).toHaveBeenCalledTimes(1);
+    advance(6);
+    expect(tree.drainChanges).toHaveBeenCalledTimes(2);
+
+    // An explicit flush takes the pending one's place.
+    feed.touched();
+    feed.flush();
+    advance(50);
+    expect(tree.drainChanges).toHaveBeenCalledTimes(3);
+
+    feed.touched();
+    feed.close();
+    advance(2_000);
+    expect(tree.drainChanges).toHaveBeenCalledTimes(3);
+  });
+
   it('tells empty drains apart', () => {
     expect(isEmpty(empty())).toBe(true);
     expect(isEmpty(removal('a'))).toBe(false);

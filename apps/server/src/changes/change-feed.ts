@@ -5,6 +5,13 @@ import type { Log } from '../log.ts';
 export type ChangeListener = (changes: TreeChanges) => void;
 
 /**
+ * Shortest time between two drains that `touched` asks for. A delta then waits about half of
+ * it on average instead of half the idle tick, and a burst of ingest turns still shares one
+ * drain (and one socket message) per gap, so the cost per drain stays spread over its events.
+ */
+export const EAGER_FLUSH_GAP_MS = 20;
+
+/**
  * The one consumer of `drainChanges()`: a drain hands its changes to one caller only, so
  * everything that follows the tree (the live hub, the process rows) listens here instead.
  */
@@ -13,20 +20,39 @@ export interface ChangeFeed {
   subscribe(listener: ChangeListener): () => void;
   /** Drains the tree once and hands the changes to every listener in subscription order. */
   flush(): void;
-  /** Stops the timer; `flush` still works, so closing code can send the last changes. */
+  /**
+   * The tree changed: drain as soon as `eagerGapMs` has passed since the last drain,
+   * instead of at the next tick. Cheap to call for every event.
+   */
+  touched(): void;
+  /** Stops the timers; `flush` still works, so closing code can send the last changes. */
   close(): void;
 }
 
 export interface ChangeFeedDeps {
   tree: Pick<TreeWriter, 'drainChanges'>;
   log: Log;
+  /** The idle tick: listeners get a drain at least this often (DELTA_FLUSH_INTERVAL_MS). */
   intervalMs?: number;
+  /** Shortest time between drains asked for by `touched` (EAGER_FLUSH_GAP_MS). */
+  eagerGapMs?: number;
+  now?: () => number;
 }
 
 export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
   const listeners: ChangeListener[] = [];
+  const now = deps.now ?? (() => performance.now());
+  const gapMs = deps.eagerGapMs ?? EAGER_FLUSH_GAP_MS;
+  let lastFlushAt = -Infinity;
+  let soon: NodeJS.Timeout | undefined;
+  let closed = false;
 
   const flush = () => {
+    if (soon !== undefined) {
+      clearTimeout(soon);
+      soon = undefined;
+    }
+    lastFlushAt = now();
     const changes = deps.tree.drainChanges();
     for (const listener of [...listeners]) {
       try {
@@ -40,13 +66,15 @@ export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
     }
   };
 
-  const timer = setInterval(() => {
+  const flushLogged = () => {
     try {
       flush();
     } catch (error) {
       deps.log(`changes: drain failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }, deps.intervalMs ?? DELTA_FLUSH_INTERVAL_MS);
+  };
+
+  const timer = setInterval(flushLogged, deps.intervalMs ?? DELTA_FLUSH_INTERVAL_MS);
   timer.unref();
 
   return {
@@ -58,8 +86,17 @@ export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
       };
     },
     flush,
+    touched() {
+      if (soon !== undefined || closed) return;
+      // Never 0: the drain waits for the end of the current turn, so one ingest batch is whole.
+      soon = setTimeout(flushLogged, Math.max(1, lastFlushAt + gapMs - now()));
+      soon.unref();
+    },
     close() {
+      closed = true;
       clearInterval(timer);
+      if (soon !== undefined) clearTimeout(soon);
+      soon = undefined;
     },
   };
 }

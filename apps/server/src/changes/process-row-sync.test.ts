@@ -35,6 +35,32 @@ describe('createProcessRowSync', () => {
     ]);
   });
 
+  it('waits out the gap since the last write before writing again', () => {
+    const { rows, applied } = sink();
+    let clock = 0;
+    const deferred: { write: () => void; delayMs: number }[] = [];
+    const sync = createProcessRowSync({
+      rows,
+      mode: 'write',
+      minGapMs: 100,
+      now: () => clock,
+      defer: (write, delayMs) => deferred.push({ write, delayMs }),
+    });
+    sync.onDrain({ upserts: [proc('a')], removes: [] });
+    expect(deferred.map((d) => d.delayMs)).toEqual([0]);
+    deferred[0]?.write();
+    clock = 30;
+    sync.onDrain({ upserts: [proc('b')], removes: [] });
+    sync.onDrain({ upserts: [proc('c')], removes: [] });
+    expect(deferred.map((d) => d.delayMs)).toEqual([0, 70]);
+    clock = 100;
+    deferred[1]?.write();
+    expect(applied).toEqual([
+      { upserts: [proc('a')], removes: [] },
+      { upserts: [proc('b'), proc('c')], removes: [] },
+    ]);
+  });
+
   it('writes what is pending at once when asked (retention, close)', () => {
     const { rows, applied } = sink();
     const sync = createProcessRowSync({ rows, mode: 'write', defer: () => {} });

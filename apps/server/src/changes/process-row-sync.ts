@@ -32,14 +32,32 @@ export interface ProcessRowSync {
 export interface ProcessRowSyncDeps {
   rows: RowSink;
   mode: RowMode;
-  /** Where the deferred write runs; the next turn of the event loop by default. */
-  defer?: (write: () => void) => void;
+  /**
+   * Runs the deferred write after `delayMs` (0: the next turn of the event loop); a timer by
+   * default.
+   */
+  defer?: (write: () => void, delayMs: number) => void;
+  /** Shortest time between two writes (ROW_WRITE_GAP_MS). */
+  minGapMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Shortest time between two writes of the rows. Every commit rewrites the pages it touched
+ * (the end of each index, the table's last page), so writing the drains of this long at
+ * once costs less than writing each drain: search may lag the tree by this much.
+ */
+export const ROW_WRITE_GAP_MS = 100;
+
+function deferByTimer(write: () => void, delayMs: number): void {
+  if (delayMs <= 0) setImmediate(write);
+  else setTimeout(write, delayMs).unref();
 }
 
 /**
  * Keeps the process rows (what search reads) equal to the tree. While running, the rows of
- * one drain are written in the next turn of the event loop, so the sockets get their deltas
- * first; what changes again before that turn is written once.
+ * a drain are written in a later turn of the event loop, so the sockets get their deltas
+ * first, and at most once per `minGapMs`; what changes again meanwhile is written once.
  */
 export function createProcessRowSync(deps: ProcessRowSyncDeps): ProcessRowSync {
   let mode = deps.mode;
@@ -47,10 +65,14 @@ export function createProcessRowSync(deps: ProcessRowSyncDeps): ProcessRowSync {
   /** By exec id: the latest view, or null for a row to delete. */
   let pending = new Map<string, Process | null>();
   let scheduled = false;
-  const defer = deps.defer ?? ((write: () => void) => setImmediate(write));
+  const defer = deps.defer ?? deferByTimer;
+  const now = deps.now ?? (() => performance.now());
+  const minGapMs = deps.minGapMs ?? ROW_WRITE_GAP_MS;
+  let lastWriteAt = -Infinity;
 
   const writeNow = () => {
     scheduled = false;
+    lastWriteAt = now();
     if (pending.size === 0) return;
     const batch = pending;
     pending = new Map();
@@ -76,7 +98,7 @@ export function createProcessRowSync(deps: ProcessRowSyncDeps): ProcessRowSync {
       for (const process of changes.upserts) pending.set(process.execId, process);
       if (!scheduled) {
         scheduled = true;
-        defer(writeNow);
+        defer(writeNow, Math.max(0, lastWriteAt + minGapMs - now()));
       }
     },
     mode: () => mode,
