@@ -128,5 +128,5 @@ export interface SocketData {
   filter: TreeFilter | null;
 }
 
-/** The server flushes deltas at most this often. */
+/** The server's idle flush interval; while events arrive it flushes 20 ms after one changed the tree. */
 export const DELTA_FLUSH_INTERVAL_MS = 100;
