@@ -1,9 +1,12 @@
-import type { ParsedEvent, ProcessSnapshot } from '@exectree/domain';
+import {
+  RANK_EMBEDDED,
+  RANK_EVENT,
+  RANK_EXEC,
+  bareSnapshot,
+  type ParsedEvent,
+  type ProcessSnapshot,
+} from '@exectree/domain';
 
-/** Snapshot ranks as the tree builder assigns them (docs/tree-semantics.md, rule 1). */
-const RANK_EMBEDDED = 1;
-const RANK_EVENT = 2;
-const RANK_EXEC = 3;
 /** Processes whose snapshots one generation keeps (see RepeatSnapshotFilter). */
 const DEFAULT_GENERATION = 50_000;
 
@@ -11,21 +14,6 @@ interface Applied {
   node: string;
   snapshot: ProcessSnapshot;
 }
-
-const NO_FIELDS: Omit<ProcessSnapshot, 'execId'> = {
-  parentExecId: undefined,
-  pid: undefined,
-  uid: undefined,
-  auid: undefined,
-  cwd: undefined,
-  binary: undefined,
-  arguments: undefined,
-  flags: undefined,
-  startTime: undefined,
-  pod: undefined,
-  docker: undefined,
-  inInitTree: undefined,
-};
 
 /** Structural equality of parsed JSON values; key order counts, as it does for pod keys. */
 function same(a: unknown, b: unknown): boolean {
@@ -72,7 +60,7 @@ export class RepeatSnapshotFilter {
       const rank = event.type === 'process_exec' ? RANK_EXEC : RANK_EVENT;
       if (this.seen(process, process.execId, rank, event.node)) {
         // The exit, probe count and rank still need the process's identity.
-        keptProcess = { ...NO_FIELDS, execId: process.execId };
+        keptProcess = bareSnapshot(process.execId);
         changed = true;
       }
     }

@@ -46,6 +46,25 @@ export interface ProcessSnapshot {
   inInitTree: boolean | undefined;
 }
 
+/** A snapshot that names a process and says nothing else about it. */
+export function bareSnapshot(execId: string | undefined): ProcessSnapshot {
+  return {
+    execId,
+    parentExecId: undefined,
+    pid: undefined,
+    uid: undefined,
+    auid: undefined,
+    cwd: undefined,
+    binary: undefined,
+    arguments: undefined,
+    flags: undefined,
+    startTime: undefined,
+    pod: undefined,
+    docker: undefined,
+    inInitTree: undefined,
+  };
+}
+
 export interface ExitInfo {
   /** Exit code; an exit without `status` is 0. */
   status: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessSnapshot } from '../tetragon/parsed-event.ts';
+import { bareSnapshot, type ProcessSnapshot } from '../tetragon/parsed-event.ts';
 import {
   BINARY_CHANGED,
   MergedProcess,
@@ -11,22 +11,7 @@ import {
 } from './merged-process.ts';
 
 function snapshot(fields: Partial<ProcessSnapshot>): ProcessSnapshot {
-  return {
-    execId: 'x',
-    parentExecId: undefined,
-    pid: undefined,
-    uid: undefined,
-    auid: undefined,
-    cwd: undefined,
-    binary: undefined,
-    arguments: undefined,
-    flags: undefined,
-    startTime: undefined,
-    pod: undefined,
-    docker: undefined,
-    inInitTree: undefined,
-    ...fields,
-  };
+  return { ...bareSnapshot('x'), ...fields };
 }
 
 const same = (s: string) => s;

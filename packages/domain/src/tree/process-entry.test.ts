@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PodInfo, ProcessSnapshot } from '../tetragon/parsed-event.ts';
+import { bareSnapshot, type PodInfo, type ProcessSnapshot } from '../tetragon/parsed-event.ts';
 import type { Contribution } from './group-aggregates.ts';
 import { RANK_EVENT, RANK_EXEC, mergeSnapshot } from './merged-process.ts';
 import { PodIntern } from './pod-intern.ts';
@@ -18,22 +18,7 @@ const POD: PodInfo = {
 };
 
 function snapshot(fields: Partial<ProcessSnapshot>): ProcessSnapshot {
-  return {
-    execId: 'x',
-    parentExecId: undefined,
-    pid: undefined,
-    uid: undefined,
-    auid: undefined,
-    cwd: undefined,
-    binary: undefined,
-    arguments: undefined,
-    flags: undefined,
-    startTime: undefined,
-    pod: undefined,
-    docker: undefined,
-    inInitTree: undefined,
-    ...fields,
-  };
+  return { ...bareSnapshot('x'), ...fields };
 }
 
 const pods = new PodIntern();

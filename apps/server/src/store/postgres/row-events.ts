@@ -1,4 +1,11 @@
-import type { ExitInfo, LossMarker, ParsedEvent, PodInfo, ProcessSnapshot } from '@exectree/domain';
+import {
+  bareSnapshot,
+  type ExitInfo,
+  type LossMarker,
+  type ParsedEvent,
+  type PodInfo,
+  type ProcessSnapshot,
+} from '@exectree/domain';
 import { EXIT_ONLY_PREFIX, RANK_EMBEDDED, RANK_EVENT, RANK_EXEC } from './merge-rows.ts';
 import { fromPgText, fromPgTextOrUndefined } from './pg-text.ts';
 
@@ -110,21 +117,7 @@ function exitOf(time: string | null, status: number, signal: string | null): Exi
   };
 }
 
-const idOnly = (execId: string): ProcessSnapshot => ({
-  execId,
-  parentExecId: undefined,
-  pid: undefined,
-  uid: undefined,
-  auid: undefined,
-  cwd: undefined,
-  binary: undefined,
-  arguments: undefined,
-  flags: undefined,
-  startTime: undefined,
-  pod: undefined,
-  docker: undefined,
-  inInitTree: undefined,
-});
+const idOnly = bareSnapshot;
 
 /**
  * Events that make a ProcessTreeBuilder hold exactly `row`: one snapshot per rank with the
