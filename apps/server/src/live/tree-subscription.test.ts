@@ -3,35 +3,11 @@ import type { GroupSummary, Process, TreeReader } from '@exectree/domain';
 import { indexByGroup } from './change-index.ts';
 import { compileFilter, filterError } from './tree-filter.ts';
 import { TreeSubscription } from './tree-subscription.ts';
+import { hostProcess } from '../test-support/host-process.ts';
 
 function proc(execId: string, group: string, fields: Partial<Process> = {}): Process {
-  return {
-    execId,
-    parentExecId: null,
-    pid: 1,
-    node: 'node-a',
-    binary: '/bin/sh',
-    arguments: '',
-    cwd: '/',
-    uid: 0,
-    auid: null,
-    startTime: `2026-01-01T00:00:0${execId.length % 10}Z`,
-    state: 'running',
-    exitTime: null,
-    status: null,
-    signal: null,
-    flags: [],
-    pod: null,
-    inInitTree: null,
-    docker: null,
-    group,
-    source: 'exec',
-    preExisting: false,
-    replacedBy: null,
-    eventCount: 0,
-    findings: [],
-    ...fields,
-  };
+  const startTime = `2026-01-01T00:00:0${execId.length % 10}Z`;
+  return hostProcess(execId, { startTime, group, ...fields });
 }
 
 /** Only what snapshot() reads. */

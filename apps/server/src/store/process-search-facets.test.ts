@@ -8,6 +8,7 @@ import { waitFor } from '../../test/helpers/wait-for.ts';
 import type { ProcessQuery, ProcessStore } from './process-store.ts';
 import { openSqliteStores } from './sqlite-stores.ts';
 import { openPgStores } from './postgres/pg-stores.ts';
+import { hostProcess } from '../test-support/host-process.ts';
 
 /** The flagged and alive-in-range facets of search: SQLite and PostgreSQL must agree. */
 interface Opened {
@@ -60,33 +61,7 @@ const backends = [
 ];
 
 function proc(execId: string, fields: Partial<Process> = {}): Process {
-  return {
-    execId,
-    parentExecId: null,
-    pid: 1,
-    node: 'node-a',
-    binary: '/bin/sh',
-    arguments: '',
-    cwd: '/',
-    uid: 0,
-    auid: null,
-    startTime: '2026-01-01T00:00:10Z',
-    state: 'running',
-    exitTime: null,
-    status: null,
-    signal: null,
-    flags: [],
-    pod: null,
-    inInitTree: null,
-    docker: null,
-    group: 'host/node-a',
-    source: 'exec',
-    preExisting: false,
-    replacedBy: null,
-    eventCount: 0,
-    findings: [],
-    ...fields,
-  };
+  return hostProcess(execId, { startTime: '2026-01-01T00:00:10Z', ...fields });
 }
 
 const exited = (startTime: string | null, exitTime: string | null): Partial<Process> => ({

@@ -9,6 +9,7 @@ import type { EventStore, FileCursor, StoredEvent } from './event-store.ts';
 import type { ProcessQuery, ProcessStore } from './process-store.ts';
 import { openSqliteStores } from './sqlite-stores.ts';
 import { openPgStores } from './postgres/pg-stores.ts';
+import { hostProcess } from '../test-support/host-process.ts';
 
 /** The same contract for every store: SQLite and PostgreSQL must give the same answers. */
 interface Opened {
@@ -116,35 +117,7 @@ async function replayed(store: EventStore): Promise<StoredEvent[]> {
   return all;
 }
 
-function proc(execId: string, fields: Partial<Process> = {}): Process {
-  return {
-    execId,
-    parentExecId: null,
-    pid: 1,
-    node: 'node-a',
-    binary: '/bin/sh',
-    arguments: '',
-    cwd: '/',
-    uid: 0,
-    auid: null,
-    startTime: '2026-01-01T00:00:00Z',
-    state: 'running',
-    exitTime: null,
-    status: null,
-    signal: null,
-    flags: [],
-    pod: null,
-    inInitTree: null,
-    docker: null,
-    group: 'host/node-a',
-    source: 'exec',
-    preExisting: false,
-    replacedBy: null,
-    eventCount: 0,
-    findings: [],
-    ...fields,
-  };
-}
+const proc = hostProcess;
 
 const inPod = (namespace: string, name: string) => ({
   pod: { namespace, name, container: null, workload: null, workloadKind: null, labels: {} },
