@@ -26,3 +26,4 @@ export {
   type TreeBuilderLimits,
   type TreeBuilderStats,
 } from './tree/builder-limits.ts';
+export { ContainerInstances, type ContainerRestarts } from './tree/container-instances.ts';
