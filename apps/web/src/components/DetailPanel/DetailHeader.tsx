@@ -3,7 +3,7 @@ import { closeDetails, useUiStore } from '../../stores/ui-store.ts';
 import { encodeRoute } from '../../url/url-state.ts';
 import { basename, dirname, printable } from '../../view/format.ts';
 import { CopyButton } from '../CopyButton/CopyButton.tsx';
-import { Icon } from '../Icon/Icon.tsx';
+import { IconButton } from '../IconButton/IconButton.tsx';
 import { StatusBadge } from '../StatusBadge/StatusBadge.tsx';
 
 function CopyLink() {
@@ -25,15 +25,13 @@ export function DetailHeader({ process }: { process: Process | null }) {
       </div>
       {process && <StatusBadge process={process} size="md" />}
       <CopyLink />
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Close details"
+      <IconButton
+        icon="close"
+        label="Close details"
         title="Close (Esc)"
+        size={16}
         onClick={closeDetails}
-      >
-        <Icon name="close" />
-      </button>
+      />
     </header>
   );
 }

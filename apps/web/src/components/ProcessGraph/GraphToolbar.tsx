@@ -1,6 +1,7 @@
 import type { Renderer } from '../../view/renderer.ts';
 import { formatCount } from '../../view/format.ts';
 import { Icon } from '../Icon/Icon.tsx';
+import { IconButton } from '../IconButton/IconButton.tsx';
 
 /** What ProcessGraph adds to the toolbar. */
 export interface GraphToolbarOptions {
@@ -84,37 +85,13 @@ export function GraphToolbar({
           <span className="gtoolbar__sep" aria-hidden="true" />
         </>
       )}
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Zoom out"
-        title="Zoom out (−)"
-        onClick={onZoomOut}
-      >
-        <Icon name="minus" size={14} />
-      </button>
+      <IconButton icon="minus" label="Zoom out" title="Zoom out (−)" onClick={onZoomOut} />
       <span className="gtoolbar__scale" aria-live="off">
         {Math.round(scale * 100)}%
       </span>
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Zoom in"
-        title="Zoom in (+)"
-        onClick={onZoomIn}
-      >
-        <Icon name="plus" size={14} />
-      </button>
+      <IconButton icon="plus" label="Zoom in" title="Zoom in (+)" onClick={onZoomIn} />
       <span className="gtoolbar__sep" aria-hidden="true" />
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Fit to view"
-        title="Fit to view (0)"
-        onClick={onFit}
-      >
-        <Icon name="fit" size={14} />
-      </button>
+      <IconButton icon="fit" label="Fit to view" title="Fit to view (0)" onClick={onFit} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useLiveStore } from '../../stores/live-store.ts';
 import { setQuery, setRange, useExplorerStore } from '../../stores/explorer-store.ts';
 import { EMPTY_QUERY, PROCESS_STATES, type SearchQuery } from '../../view/search-query.ts';
 import { formatTimestamp } from '../../view/format.ts';
-import { Icon } from '../Icon/Icon.tsx';
+import { IconButton } from '../IconButton/IconButton.tsx';
 
 type TextFacet = 'namespace' | 'pod' | 'binary';
 
@@ -103,9 +103,7 @@ export function SearchFacets({ onClose }: { onClose: () => void }) {
     >
       <div className="facets__head">
         <h2 className="facets__title">Filters</h2>
-        <button type="button" className="icon-btn" aria-label="Close filters" onClick={onClose}>
-          <Icon name="close" size={14} />
-        </button>
+        <IconButton icon="close" label="Close filters" onClick={onClose} />
       </div>
       <div className="facets__grid">
         <TextField

@@ -1,5 +1,5 @@
 import { formatCount } from '../../view/format.ts';
-import { Icon } from '../Icon/Icon.tsx';
+import { IconButton } from '../IconButton/IconButton.tsx';
 
 interface TimelineToolbarProps {
   rows: number;
@@ -31,43 +31,31 @@ export function TimelineToolbar({
         <span className="tl-toolbar__day">{day} · UTC</span>
       </span>
       <span className="tl-toolbar__spacer" />
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Zoom out"
+      <IconButton
+        icon="minus"
+        label="Zoom out"
         title="Zoom out (− on the axis)"
         onClick={() => onZoom(1.25)}
-      >
-        <Icon name="minus" size={14} />
-      </button>
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Zoom in"
+      />
+      <IconButton
+        icon="plus"
+        label="Zoom in"
         title="Zoom in (+ on the axis)"
         onClick={() => onZoom(0.8)}
-      >
-        <Icon name="plus" size={14} />
-      </button>
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Fit time axis"
+      />
+      <IconButton
+        icon="fit"
+        label="Fit time axis"
         title="Fit to the data (0, or double-click the axis)"
-        aria-pressed={fitted}
+        pressed={fitted}
         onClick={onFit}
-      >
-        <Icon name="fit" size={14} />
-      </button>
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Use visible window as time range"
+      />
+      <IconButton
+        icon="range"
+        label="Use visible window as time range"
         title="Use the visible window as the time range (or drag across the bars)"
         onClick={onUseWindow}
-      >
-        <Icon name="range" size={14} />
-      </button>
+      />
     </div>
   );
 }
