@@ -27,3 +27,5 @@ export {
   type TreeBuilderStats,
 } from './tree/builder-limits.ts';
 export { ContainerInstances, type ContainerRestarts } from './tree/container-instances.ts';
+export { maxExit } from './tree/exit-merge.ts';
+export { lossMarkerOf } from './tree/loss-markers.ts';

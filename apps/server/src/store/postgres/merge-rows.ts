@@ -5,6 +5,8 @@ import {
   RANK_EVENT,
   RANK_EXEC,
   decodeExecId,
+  lossMarkerOf,
+  maxExit,
   type MergedField,
   timeKey,
   type ExitInfo,
@@ -58,17 +60,6 @@ export function compareValues(a: FieldValue, b: FieldValue): number {
   const sa = String(a);
   const sb = String(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
-/** Maximum by (time, status, signal); the first kept on a tie (exit-merge.ts). */
-export function maxExit(a: ExitInfo | undefined, b: ExitInfo | undefined): ExitInfo | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  const ta = timeKey(a.time);
-  const tb = timeKey(b.time);
-  if (ta !== tb) return ta > tb ? a : b;
-  if (a.status !== b.status) return a.status > b.status ? a : b;
-  return (a.signal ?? '') >= (b.signal ?? '') ? a : b;
 }
 
 function valuesOf(snapshot: ProcessSnapshot, node: string): Partial<Record<Field, FieldValue>> {
@@ -147,18 +138,8 @@ function pidStartKey(node: string, pid: number | undefined, startKey: string): s
 
 /** Folds one event in, as ProcessTreeBuilder.apply does. */
 export function addEvent(batch: MergeBatch, event: ParsedEvent): void {
-  const loss = event.loss;
-  if (loss) {
-    batch.markers.push({
-      id: event.id,
-      node: event.node,
-      time: event.time ?? null,
-      kind: loss.kind,
-      dropped: loss.dropped ?? null,
-      throttleType: loss.throttleType ?? null,
-      cgroup: loss.cgroup ?? null,
-    });
-  }
+  const marker = lossMarkerOf(event);
+  if (marker) batch.markers.push(marker);
   const process = event.process;
   if (process?.execId) {
     const rank = event.type === 'process_exec' ? RANK_EXEC : RANK_EVENT;
