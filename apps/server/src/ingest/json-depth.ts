@@ -1,3 +1,5 @@
+import type { ParseResult } from '@exectree/domain';
+
 /**
  * Deepest nesting of objects and arrays a line may have. Tetragon's events nest about ten
  * levels; what exectree stores it later serves and renders recursively (the raw events of a
@@ -59,4 +61,9 @@ function closingQuote(text: string, from: number): number {
     if (backslashes % 2 === 0) return at;
   }
   return text.length;
+}
+
+/** `parse`, but a line nested too deep is rejected before JSON.parse ever sees it. */
+export function parseWithinDepth(text: string, parse: (line: string) => ParseResult): ParseResult {
+  return nestedDeeperThan(text) ? { kind: 'rejected', reason: TOO_DEEP } : parse(text);
 }

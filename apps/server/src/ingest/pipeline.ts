@@ -8,7 +8,7 @@ import {
 } from '@exectree/domain';
 import type { EventStore, FileCursor } from '../store/event-store.ts';
 import type { Log } from '../log.ts';
-import { TOO_DEEP, nestedDeeperThan } from './json-depth.ts';
+import { parseWithinDepth } from './json-depth.ts';
 import type { NumberedLine } from './line-splitter.ts';
 import type { SourceTracker } from './source-status.ts';
 
@@ -86,9 +86,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
         const result: ParseResult =
           line.error !== undefined
             ? { kind: 'rejected', reason: line.error }
-            : nestedDeeperThan(line.text)
-              ? { kind: 'rejected', reason: TOO_DEEP }
-              : parse(line.text);
+            : parseWithinDepth(line.text, parse);
         if (result.kind === 'blank') continue;
         if (result.kind === 'event') {
           events.push(result.event);

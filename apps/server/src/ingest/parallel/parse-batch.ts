@@ -2,7 +2,7 @@ import type { ParseResult } from '@exectree/domain';
 import { idHigh, idLow } from '../../store/sqlite-events-schema.ts';
 import { storedExecId } from '../../store/stored-exec-id.ts';
 import { parseLine, timeKey } from '../domain-parsing.ts';
-import { TOO_DEEP, nestedDeeperThan } from '../json-depth.ts';
+import { parseWithinDepth } from '../json-depth.ts';
 
 export const LINE_EVENT = 0;
 export const LINE_BLANK = 1;
@@ -45,9 +45,7 @@ export function parseBatch(
   let events = 0;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? '';
-    const result: ParseResult = nestedDeeperThan(text)
-      ? { kind: 'rejected', reason: TOO_DEEP }
-      : parse(text);
+    const result = parseWithinDepth(text, parse);
     if (result.kind === 'blank') {
       kinds[i] = LINE_BLANK;
     } else if (result.kind === 'rejected') {
