@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { InfoResponse } from '@exectree/domain';
@@ -6,12 +8,13 @@ import { SqliteEventStore } from '../../apps/server/src/index.ts';
 import { adaptiveRuns } from '../lib/adaptive.ts';
 import { launchChromium, newBenchPage } from '../lib/browser.ts';
 import { figure, judge } from '../lib/budget.ts';
-import { hotSpots } from '../lib/cpu-profile.ts';
+import { hotSpots, type HotSpot } from '../lib/cpu-profile.ts';
 import { freshDir, removeDb } from '../lib/files.ts';
 import { formatNumber } from '../lib/format.ts';
-import { httpRequest, postEvents } from '../lib/http.ts';
-import { lifecycleBatches, sendAll } from '../lib/lifecycle-feed.ts';
-import { REPO_ROOT, TMP_DIR } from '../lib/paths.ts';
+import { httpRequest } from '../lib/http.ts';
+import { lifecycleBatches } from '../lib/lifecycle-feed.ts';
+import { EXECTREE_BIN, REPO_ROOT, TMP_DIR } from '../lib/paths.ts';
+import { runChecked } from '../lib/timed-process.ts';
 import { startServer } from '../lib/server.ts';
 import { sleep } from '../lib/sleep.ts';
 import { summarize } from '../lib/stats.ts';
@@ -20,15 +23,13 @@ import { buildWebApp } from '../lib/web-build.ts';
 import { restartFindings } from './restart-findings.ts';
 
 const BUDGET_MS = 5_000;
-const SEED_VERSION = 3;
+const SEED_VERSION = 4;
 const PER_POD = 1_000;
 /** The page's notice that the trees are still being rebuilt (apps/web, from /api/v1/info). */
 const REBUILD_NOTICE = '[data-testid="rebuild-banner"]';
 const POLL_MS = 50;
-/** Once the page is usable, the rebuild is polled as the page polls it, not to slow it down. */
-const DONE_POLL_MS = 1_000;
-/** More runs than this many seconds of rebuild each would not fit the 10-minute total. */
-const LONG_REBUILD_MS = 30_000;
+/** After a miss, how long the profiled start runs after `listening on`: start-up and the first of the rebuild. */
+const PROFILED_MS = 10_000;
 
 interface Restart {
   listeningMs: number;
@@ -37,8 +38,6 @@ interface Restart {
   pageMs: number;
   /** Spawn → the page is usable: a pod item shows, and either the rebuild is done or the page says it is running. */
   totalMs: number;
-  /** Spawn → /api/v1/info reports the rebuild done. */
-  rebuildMs: number;
   /** The page was usable while the rebuild still ran (it showed the progress). */
   usableDuringRebuild: boolean;
 }
@@ -85,15 +84,32 @@ async function waitForRebuild(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+/** What a kept store must have been made with to be used again. */
+function seedKey(lifecycles: number): string {
+  return JSON.stringify({ SEED_VERSION, lifecycles });
+}
+
+/** Writes the lines of `lifecycles` exec + exit pairs to `file`, as the memory benchmark POSTs them. */
+async function writeLifecycles(file: string, lifecycles: number): Promise<void> {
+  const out = createWriteStream(file);
+  const plan = { firstPod: 0, pods: Math.ceil(lifecycles / PER_POD), perPod: PER_POD };
+  for (const batch of lifecycleBatches(plan, 10_000)) {
+    if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await finished(out);
+}
+
 /**
- * A store of `lifecycles` exec + exit pairs, written by the server itself (POSTed to it),
- * kept in bench/tmp between runs of the bench because filling it takes minutes. It is made
+ * A store of `lifecycles` exec + exit pairs, kept in bench/tmp between runs of the bench. It
+ * is filled by `exectree import` (a minute faster than POSTing a million events); the warm-up
+ * start then rebuilds the trees and writes the process rows, as after any import. It is made
  * again when the generator changed or the store does not hold what it should.
  */
 async function seededDb(lifecycles: number, log: (line: string) => void): Promise<Seeded> {
   const db = join(TMP_DIR, `restart-${lifecycles}.db`);
   const marker = `${db}.json`;
-  const key = JSON.stringify({ SEED_VERSION, lifecycles });
+  const key = seedKey(lifecycles);
   if (existsSync(db) && existsSync(marker)) {
     const saved = JSON.parse(readFileSync(marker, 'utf8')) as { key: string; events: number };
     // A store this version cannot open (a schema from another branch) is made again.
@@ -102,26 +118,68 @@ async function seededDb(lifecycles: number, log: (line: string) => void): Promis
     }
   }
   removeDb(db);
-  log(`seeding ${formatNumber(lifecycles * 2, 0)} events through the server (kept in ${db})`);
+  rmSync(marker, { force: true });
+  log(`seeding ${formatNumber(lifecycles * 2, 0)} events with exectree import (kept in ${db})`);
   const started = performance.now();
-  const server = await startServer({ args: ['--db', db, '--no-demo', '--max-body', '64MiB'] });
-  let sent: number;
+  const file = join(TMP_DIR, `restart-${lifecycles}.jsonl`);
   try {
-    const plan = { firstPod: 0, pods: Math.ceil(lifecycles / PER_POD), perPod: PER_POD };
-    sent = await sendAll(
-      lifecycleBatches(plan, 10_000),
-      (lines) => postEvents(server.url, lines),
-      1,
-    );
+    await writeLifecycles(file, lifecycles);
+    await runChecked(process.execPath, [EXECTREE_BIN, 'import', '--db', db, file], {
+      stdout: { capture: true },
+    });
   } finally {
-    await server.stop();
+    rmSync(file, { force: true });
   }
   const events = storedEvents(db);
-  if (events !== sent) throw new Error(`seeding sent ${sent} events but the store holds ${events}`);
-  writeFileSync(marker, JSON.stringify({ key, events }));
+  const expected = lifecycles * 2 + Math.ceil(lifecycles / PER_POD);
+  if (events !== expected)
+    throw new Error(`seeding should have stored ${expected} events but the store holds ${events}`);
   return { db, events, seededMs: performance.now() - started };
 }
 
+/** Marks a seeded store as complete, once a server has rebuilt it and written its rows. */
+function keepSeeded(seeded: Seeded, lifecycles: number): void {
+  const key = seedKey(lifecycles);
+  writeFileSync(`${seeded.db}.json`, JSON.stringify({ key, events: seeded.events }));
+}
+
+interface UntimedStart {
+  listeningMs: number;
+  /** Spawn → /api/v1/info reported the rebuild done; undefined if it was stopped before. */
+  rebuildMs?: number;
+}
+
+/** Starts a server on `db`, lets its rebuild run for at most `rebuildMs`, and stops it. */
+async function untimedStart(
+  db: string,
+  rebuildMs: number,
+  nodeArgs: readonly string[] = [],
+): Promise<UntimedStart> {
+  const server = await startServer({
+    args: ['--db', db, '--no-demo'],
+    nodeArgs,
+    startTimeoutMs: 600_000,
+  });
+  let doneAt: number | undefined;
+  try {
+    await waitForRebuild(server.url, rebuildMs)
+      .then(() => {
+        doneAt = performance.now();
+      })
+      .catch(() => undefined);
+  } finally {
+    await server.stop();
+  }
+  const listeningMs = server.listeningAt - server.spawnedAt;
+  return doneAt === undefined
+    ? { listeningMs }
+    : { listeningMs, rebuildMs: doneAt - server.spawnedAt };
+}
+
+/**
+ * One timed restart: spawn → usable page. The server is then stopped, mid-rebuild, as an
+ * operator may; the rows the rebuild has not touched stay trusted.
+ */
 async function restartOnce(browser: Browser, db: string): Promise<Restart> {
   const server = await startServer({ args: ['--db', db, '--no-demo'], startTimeoutMs: 300_000 });
   const since = (at: number) => at - server.spawnedAt;
@@ -137,35 +195,27 @@ async function restartOnce(browser: Browser, db: string): Promise<Restart> {
       // Usable: the trees are complete, or the page says they are still being rebuilt.
       let usableAt: number | undefined;
       let usableDuringRebuild = false;
-      let rebuildAt: number | undefined;
       const deadline = itemAt + 600_000;
-      while (rebuildAt === undefined) {
-        if (performance.now() > deadline) throw new Error('rebuild not done after 600 s');
-        const running = (await rebuildProgress(server.url)) !== null;
-        if (!running) rebuildAt = performance.now();
-        if (usableAt === undefined) {
-          if (!running) usableAt = performance.now();
-          else if (await page.locator(REBUILD_NOTICE).first().isVisible()) {
-            usableAt = performance.now();
-            usableDuringRebuild = true;
-          }
-        }
-        if (rebuildAt === undefined) await sleep(usableAt === undefined ? POLL_MS : DONE_POLL_MS);
+      while (usableAt === undefined) {
+        if (performance.now() > deadline) throw new Error('not usable after 600 s');
+        if ((await rebuildProgress(server.url)) === null) usableAt = performance.now();
+        else if (await page.locator(REBUILD_NOTICE).first().isVisible()) {
+          usableAt = performance.now();
+          usableDuringRebuild = true;
+        } else await sleep(POLL_MS);
       }
-      const usable = Math.max(itemAt, usableAt ?? rebuildAt);
+      const usable = Math.max(itemAt, usableAt);
       return {
         listeningMs: server.listeningAt - server.spawnedAt,
         groupsMs: groupsAt - server.listeningAt,
         pageMs: itemAt - groupsAt,
         totalMs: since(usable),
-        rebuildMs: since(rebuildAt),
         usableDuringRebuild,
       };
     } finally {
       await page.close();
     }
   } finally {
-    // Stopped after the rebuild, so the next start finds rows it can trust, as after any clean stop.
     await server.stop();
   }
 }
@@ -186,22 +236,13 @@ export const restartSuite: Suite = {
       ? 'the web app in apps/web/dist (built by the rendering benchmark, or earlier)'
       : `the web app ${await buildWebApp()}`;
     const seeded = await seededDb(lifecycles, ctx.log);
-    // Untimed, and profiled for the findings: a store kept from an older server version is
-    // migrated here rather than in a timed run.
-    const profDir = freshDir(join(ctx.tmpDir, 'cpu-profile'));
-    const warmUp = await startServer({
-      args: ['--db', seeded.db, '--no-demo'],
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
-      startTimeoutMs: 600_000,
-    });
-    const warmUpListeningMs = warmUp.listeningAt - warmUp.spawnedAt;
-    try {
-      await waitForRebuild(warmUp.url, 600_000);
-    } finally {
-      await warmUp.stop();
-    }
-    const warmUpMs = performance.now() - warmUp.spawnedAt;
-    const profile = hotSpots(profDir, 12);
+    // Untimed: a store just seeded gets its whole rebuild here, which writes its process rows;
+    // a store kept from an older server version is migrated here rather than in a timed run.
+    const fresh = seeded.seededMs > 0;
+    const warmUp = await untimedStart(seeded.db, 600_000);
+    const warmUpRebuildMs = warmUp.rebuildMs;
+    if (warmUpRebuildMs === undefined) throw new Error('the warm-up rebuild did not end in 600 s');
+    if (fresh) keepSeeded(seeded, lifecycles);
     const browser = await launchChromium();
     const restarts: Restart[] = [];
     let plan = { runs: ctx.quick ? 2 : 5, note: '' };
@@ -212,20 +253,9 @@ export const restartSuite: Suite = {
         ctx.log(
           `run ${r + 1}: listening ${restart.listeningMs.toFixed(0)} ms, groups +${restart.groupsMs.toFixed(0)} ms, ` +
             `page +${restart.pageMs.toFixed(0)} ms, usable at ${restart.totalMs.toFixed(0)} ms` +
-            `${restart.usableDuringRebuild ? ' (showing the rebuild progress)' : ''}, ` +
-            `rebuild done at ${restart.rebuildMs.toFixed(0)} ms`,
+            `${restart.usableDuringRebuild ? ' (showing the rebuild progress)' : ''}`,
         );
-        if (r === 0) {
-          plan = adaptiveRuns(restart.totalMs, BUDGET_MS, plan.runs);
-          if (restart.rebuildMs > LONG_REBUILD_MS && plan.runs > 3) {
-            plan = {
-              runs: 3,
-              note:
-                `3 runs instead of ${plan.runs}: each waits for the rebuild, and the first one took ` +
-                `${(restart.rebuildMs / 1000).toFixed(1)} s`,
-            };
-          }
-        }
+        if (r === 0) plan = adaptiveRuns(restart.totalMs, BUDGET_MS, plan.runs);
       }
     } finally {
       await browser.close();
@@ -243,31 +273,40 @@ export const restartSuite: Suite = {
       unit: 'ms',
     });
     const failed = check.verdict === 'FAIL';
+    let profile: HotSpot[] = [];
+    if (failed) {
+      ctx.log('budget missed: one more start under node --cpu-prof');
+      const profDir = freshDir(join(ctx.tmpDir, 'cpu-profile'));
+      await untimedStart(seeded.db, PROFILED_MS, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+      profile = hotSpots(profDir, 12);
+    }
     return {
       method: [
         `- Store: ${formatNumber(seeded.events, 0)} events (${formatNumber(lifecycles, 0)} exec + exit lifecycles in ` +
-          `${formatNumber(lifecycles / PER_POD, 0)} pods, the lines of the memory benchmark) POSTed to a server that ` +
-          'wrote them, and what it keeps beside them, itself ' +
+          `${formatNumber(lifecycles / PER_POD, 0)} pods, the lines of the memory benchmark) written by ` +
+          '`exectree import`, with the process rows that the first server start after an import writes when it ' +
+          'rebuilds the trees (that start is the warm-up below). ' +
           (seeded.seededMs > 0
-            ? `(took ${formatNumber(seeded.seededMs / 1000, 1)} s this time; the store is kept in bench/tmp for later runs).`
-            : '(kept from an earlier run of the bench; its event count was checked).') +
+            ? `Made in this run (lines written and imported in ${formatNumber(seeded.seededMs / 1000, 1)} s) and kept in bench/tmp for later runs.`
+            : 'Kept from an earlier run of the bench; its event count was checked.') +
           (after === seeded.events
             ? ' The store held the same number of events after the runs.'
             : ` **The store held ${formatNumber(after, 0)} events after the runs**: something deleted events.`),
-        `- One untimed start first, under \`node --cpu-prof\` (${formatNumber(warmUpListeningMs / 1000, 1)} s to \`listening on\`, ` +
-          `${formatNumber(warmUpMs / 1000, 1)} s until its rebuild was done and it stopped): ` +
-          'it migrates a store kept from an older server version, warms the page cache as for a real restart, and its ' +
-          'profile names the hot spots of start-up and of the rebuild in the findings.',
+        `- One untimed start first, stopped once its rebuild is done (${formatNumber(warmUp.listeningMs / 1000, 1)} s to ` +
+          `\`listening on\`, rebuild done ${formatNumber(warmUpRebuildMs / 1000, 1)} s after the spawn): it migrates a store kept ` +
+          'from an older server version, warms the page cache as for a real restart, and after an import writes every ' +
+          'process row, as the first start after an import does; later starts trust those rows.',
         '- Each run: spawn `exectree serve --no-demo --db <that store>` (through `apps/server/bin/exectree.js`), wait for ' +
           'its `listening on` line, `GET /api/v1/groups` until it answers 200, then open the page in headless Chromium ' +
           '(already running) and wait until the pod list shows its first `[data-testid=group-item]`. The server ' +
           'rebuilds its trees in the background, so a pod item can show while trees are still incomplete: the page ' +
           `counts as usable once the item shows and either \`/api/v1/info\` reports the rebuild done or the page shows ` +
-          `its rebuild progress (\`${REBUILD_NOTICE}\`), polled every ${POLL_MS} ms. The figure is spawn → usable; ` +
-          `each run also records spawn → rebuild done (info polled every ${DONE_POLL_MS / 1000} s, as the page does, ` +
-          'until `rebuild` is null), then stops the server.',
+          `its rebuild progress (\`${REBUILD_NOTICE}\`), polled every ${POLL_MS} ms. The figure is spawn → usable. ` +
+          'The server is then stopped, mid-rebuild, as an operator may (a stop mid-rebuild keeps the rows trusted).',
         `- Page: ${webNote}.`,
         `- ${plan.note}.`,
+        `- After a miss, one more start under \`node --cpu-prof\` (start-up and ${PROFILED_MS / 1000} s of the rebuild) ` +
+          'names the hot spots in the findings.',
       ],
       figures: [
         total,
@@ -284,13 +323,13 @@ export const restartSuite: Suite = {
           summarize(restarts.map((r) => r.pageMs)),
           0,
         ),
-        figure('spawn → rebuild done', 'ms', summarize(restarts.map((r) => r.rebuildMs)), 0),
       ],
       checks: [check],
       findings: restartFindings({
         failed,
         events: seeded.events,
         restarts,
+        warmUpRebuildMs,
         profile,
         ...(seeded.seededMs > 0 ? { seededMs: seeded.seededMs } : {}),
       }),
