@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import {
   parseLine,
@@ -177,6 +179,35 @@ describe('replicas on one PostgreSQL database', () => {
     await waitFor('the full replica', () => full.engine.builder.process(execIdOf(spec)));
     expect(ingest.engine.builder.groups()).toEqual([]);
     expect(ingest.logs.some((line) => line.includes('now writes process rows'))).toBe(false);
+  });
+
+  it('follows a file chunk by chunk, each committed before the next, and resumes at its cursor', async () => {
+    const url = await postgres.createDatabase();
+    const temp = makeTempDir();
+    try {
+      const path = join(temp.dir, 'tetragon.log');
+      // About 2 KB a line: many 256 KiB chunks, each its own commit.
+      const all = generateLines({ seed: 31, count: 3_000 });
+      writeFileSync(path, `${all.slice(0, 2_000).join('\n')}\n`);
+      const first = await startTestServer({ db: url, files: [path], filePollIntervalMs: 50 });
+      servers.push(first);
+      const fileSource = (server: TestServer) =>
+        server.engine.sources.list().find((source) => source.kind === 'file');
+      await waitFor('the first 2,000 lines', () => fileSource(first)?.accepted === 2_000);
+      await waitFor('all stored', async () => (await first.engine.store.count()) === 2_000);
+      await first.stop();
+      servers.splice(servers.indexOf(first), 1);
+
+      appendFileSync(path, `${all.slice(2_000).join('\n')}\n`);
+      const second = await startTestServer({ db: url, files: [path], filePollIntervalMs: 50 });
+      servers.push(second);
+      await waitFor('the appended lines', () => fileSource(second)?.accepted === 1_000);
+      expect(fileSource(second)?.linesRead).toBe(1_000);
+      expect(second.logs).toContainEqual(expect.stringMatching(/resuming at line 2001/));
+      await waitFor('all stored', async () => (await second.engine.store.count()) === 3_000);
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it('loses nothing a replica acknowledged when it is killed with SIGKILL', async () => {

@@ -79,8 +79,8 @@ Options:
                      Then delete the oldest ended subtrees while the database holds more than
                      SIZE, e.g. 2GB, 500MB (powers of 1024); 0 = no limit (default 2GB;
                      env EXECTREE_RETENTION_SIZE). Running processes and their ancestors are
-                     never deleted. SQLite only: PostgreSQL does not shrink when rows are
-                     deleted, so there retention is by age, dropping whole days of events.
+                     never deleted. On PostgreSQL both limits drop whole days of events, the
+                     oldest first and never today's (its tables do not shrink row by row).
   -h, --help         Show this help
 
 Flags take precedence over environment variables. Once ready the server prints

@@ -69,9 +69,13 @@ export function createFileSource(options: FileSourceOptions): Source {
         fingerprint: fingerprint(file.prefix, end.offset),
         ...end,
       };
-      pipeline.ingest(tracker, lines, cursor);
-      last = cursor;
-      finished = false;
+      const moved = () => {
+        last = cursor;
+        finished = false;
+      };
+      const { committed } = pipeline.ingest(tracker, lines, cursor);
+      if (committed === undefined) return moved();
+      return committed.then(moved);
     };
 
   const watchFile = () => {
@@ -104,9 +108,9 @@ export function createFileSource(options: FileSourceOptions): Source {
         chunkBytes: buffer.length,
         ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
         stopped: isStopped,
-        onBatch(lines, end) {
+        async onBatch(lines, end) {
           try {
-            commit(lines, end);
+            await commit(lines, end);
           } catch (error) {
             storeFailed = true;
             throw error;
@@ -174,7 +178,7 @@ export function createFileSource(options: FileSourceOptions): Source {
       // Lines written between the last read and the rename are still in the old file.
       await file.drain(buffer, commit, isStopped);
       if (stopped) return;
-      file.finish(commit);
+      await file.finish(commit);
       finished = true;
       log(
         `${tracker.id}: ${path} was rotated; read the old file to its end (line ${last?.line ?? 0})`,

@@ -59,6 +59,47 @@ describe('stream and demo sources', () => {
     await source.stop();
   });
 
+  it('reads no further while a batch waits for a store that commits later (PostgreSQL)', async () => {
+    const commits: { lines: number; done: () => void; fail: (error: Error) => void }[] = [];
+    const later: IngestPipeline = {
+      ingest(_source, lines) {
+        let done = () => {};
+        let fail: (error: Error) => void = () => {};
+        const committed = new Promise<void>((resolve, reject) => {
+          done = resolve;
+          fail = reject;
+        });
+        commits.push({ lines: lines.length, done, fail });
+        return { accepted: lines.length, rejected: 0, errors: [], inserted: 0, committed };
+      },
+    };
+    const stream = new PassThrough();
+    const tracker = new SourceTracker('stdin', 'stdin', '-');
+    const logged: string[] = [];
+    const source = createStreamSource({
+      stream,
+      tracker,
+      pipeline: later,
+      log: (text) => logged.push(text),
+    });
+    source.start();
+    stream.write(`${line(1)}\n`);
+    await until(() => commits.length === 1);
+    stream.write(`${line(2)}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(commits).toHaveLength(1);
+    commits[0]?.fail(new Error('connection to the database lost'));
+    await until(() => commits.length === 2);
+    expect(tracker.lastError).toBe('connection to the database lost');
+    expect(logged).toContain('stdin: connection to the database lost');
+    stream.end();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(tracker.connected).toBe(true);
+    commits[1]?.done();
+    await until(() => !tracker.connected);
+    await source.stop();
+  });
+
   it('replays the lines already due, then releases the others as their time comes', async () => {
     const start = Date.parse('2024-01-01T00:00:00Z');
     let clock = start;

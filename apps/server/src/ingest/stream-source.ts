@@ -16,8 +16,8 @@ export interface StreamSourceOptions {
 
 /**
  * Reads lines from a stream (standard input) until EOF; connected until then. Each chunk is
- * committed before the next is read, so a fast writer is held back by the pipe instead of
- * filling memory.
+ * committed before the next is read (on PostgreSQL too, where the commit comes later), so a
+ * fast writer is held back by the pipe instead of filling memory.
  */
 export function createStreamSource(options: StreamSourceOptions): Source {
   const { stream, tracker, pipeline, log } = options;
@@ -25,13 +25,19 @@ export function createStreamSource(options: StreamSourceOptions): Source {
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  const ingest = (lines: NumberedLine[]) => {
+  const fail = (error: unknown) => {
+    tracker.lastError = message(error);
+    log(`${tracker.id}: ${tracker.lastError}`);
+  };
+
+  /** Resolves once the lines are committed; a failed commit is reported and reading goes on. */
+  const ingest = async (lines: NumberedLine[]) => {
     if (lines.length === 0) return;
     try {
-      pipeline.ingest(tracker, lines);
+      const { committed } = pipeline.ingest(tracker, lines);
+      if (committed) await committed;
     } catch (error) {
-      tracker.lastError = message(error);
-      log(`${tracker.id}: ${tracker.lastError}`);
+      fail(error);
     }
   };
 
@@ -40,17 +46,14 @@ export function createStreamSource(options: StreamSourceOptions): Source {
     try {
       for await (const chunk of stream) {
         if (stopped) break;
-        ingest(splitter.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
+        await ingest(splitter.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
       }
       if (!stopped) {
-        ingest(splitter.end());
+        await ingest(splitter.end());
         log(`${tracker.id}: end of input`);
       }
     } catch (error) {
-      if (!stopped) {
-        tracker.lastError = message(error);
-        log(`${tracker.id}: ${tracker.lastError}`);
-      }
+      if (!stopped) fail(error);
     } finally {
       tracker.connected = false;
     }

@@ -3,8 +3,12 @@ import type { NumberedLine } from '../line-splitter.ts';
 import { ByteLineSplitter, type LinePosition } from './byte-line-splitter.ts';
 import { FINGERPRINT_BYTES, fileIdOf } from './fingerprint.ts';
 
-/** Stores a batch of lines and the position after them in one transaction, or throws. */
-export type Commit = (lines: NumberedLine[], end: LinePosition) => void;
+/**
+ * Stores a batch of lines and the position after them in one transaction, or throws; a store
+ * that commits later (PostgreSQL) returns a promise of the commit, and nothing more is read
+ * until it settles.
+ */
+export type Commit = (lines: NumberedLine[], end: LinePosition) => void | Promise<void>;
 
 /**
  * The followed file, kept open: after a rename the handle still reads the old file, so its
@@ -69,24 +73,24 @@ export class LiveFile {
       const chunk = buffer.subarray(0, bytesRead);
       this.growPrefix(chunk, at);
       const lines = this.splitter.push(chunk);
-      if (lines.length > 0) this.commit(commit, lines);
+      if (lines.length > 0) await this.commit(commit, lines);
     }
   }
 
   /** The file will not grow again (it was rotated away): its last line needs no newline. */
-  finish(commit: Commit): void {
+  async finish(commit: Commit): Promise<void> {
     const lines = this.splitter.end();
-    if (lines.length > 0) this.commit(commit, lines);
+    if (lines.length > 0) await this.commit(commit, lines);
   }
 
   close(): Promise<void> {
     return this.handle.close();
   }
 
-  private commit(commit: Commit, lines: NumberedLine[]): void {
+  private async commit(commit: Commit, lines: NumberedLine[]): Promise<void> {
     const end = this.splitter.position;
     try {
-      commit(lines, end);
+      await commit(lines, end);
       this.committed = end;
     } catch (error) {
       this.splitter = new ByteLineSplitter(this.committed, this.maxLineBytes);

@@ -9,6 +9,9 @@ export interface StreamHandlers {
 
 export interface StreamCall {
   cancel(): void;
+  /** Delivers no more messages until resume(); HTTP/2 flow control then holds the sender back. */
+  pause(): void;
+  resume(): void;
 }
 
 /** Opens event streams to one server, one call at a time. */

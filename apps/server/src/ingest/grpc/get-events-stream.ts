@@ -105,6 +105,12 @@ export function createGetEventsOpener(options: GetEventsStreamOptions): EventStr
           call.cancel();
           own.close();
         },
+        pause() {
+          call.pause();
+        },
+        resume() {
+          call.resume();
+        },
       };
     },
     close() {

@@ -3,10 +3,12 @@ import { SourceTracker } from '../source-status.ts';
 import type { EventStreamOpener, StreamHandlers } from './event-stream.ts';
 import { createReconnectingSource, type ReconnectingSourceOptions } from './reconnecting-source.ts';
 import { recordingPipeline } from './test-support/recording-pipeline.ts';
+import type { IngestPipeline } from '../pipeline.ts';
 
 interface FakeCall {
   handlers: StreamHandlers;
   cancelled: boolean;
+  paused: boolean;
 }
 
 function fakeOpener() {
@@ -14,11 +16,17 @@ function fakeOpener() {
   let closed = false;
   const opener: EventStreamOpener = {
     open(handlers) {
-      const call: FakeCall = { handlers, cancelled: false };
+      const call: FakeCall = { handlers, cancelled: false, paused: false };
       calls.push(call);
       return {
         cancel() {
           call.cancelled = true;
+        },
+        pause() {
+          call.paused = true;
+        },
+        resume() {
+          call.paused = false;
         },
       };
     },
@@ -193,5 +201,41 @@ describe('reconnecting source', () => {
     expect(logs).toEqual(['grpc:test: database is locked']);
     current().onMessage(2);
     expect(() => vi.runOnlyPendingTimers()).not.toThrow();
+  });
+  it('pauses the call while a store that commits later holds too many batches', async () => {
+    const settle: { done: () => void; fail: (error: Error) => void }[] = [];
+    const later: IngestPipeline = {
+      ingest(_source, lines) {
+        const committed = new Promise<void>((done, fail) => settle.push({ done, fail }));
+        return { accepted: lines.length, rejected: 0, errors: [], inserted: 0, committed };
+      },
+    };
+    const { source, calls, current, tracker, logs } = setup({
+      pipeline: later,
+      maxBatchLines: 1,
+      maxUncommittedBatches: 3,
+    });
+    source.start();
+    current().onMessage(1);
+    current().onMessage(2);
+    expect(calls[0]?.paused).toBe(false);
+    current().onMessage(3);
+    expect(calls[0]?.paused).toBe(true);
+
+    settle[0]?.fail(new Error('could not write to PostgreSQL'));
+    await vi.waitFor(() => expect(calls[0]?.paused).toBe(false));
+    expect(tracker.lastError).toBe('could not write to PostgreSQL');
+    expect(logs).toEqual(['grpc:test: could not write to PostgreSQL']);
+
+    // A call opened while paused starts paused.
+    current().onMessage(4);
+    expect(calls[0]?.paused).toBe(true);
+    current().onEnd('GetEvents: UNAVAILABLE: agent gone');
+    vi.advanceTimersByTime(500);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.paused).toBe(true);
+    for (const pending of settle.slice(1)) pending.done();
+    await vi.waitFor(() => expect(calls[1]?.paused).toBe(false));
+    await source.stop();
   });
 });

@@ -17,12 +17,18 @@ export interface ReconnectingSourceOptions {
   log: Log;
   backoff?: BackoffOptions;
   maxBatchLines?: number;
+  /** The call is paused while this many batches wait for their commit (PostgreSQL). */
+  maxUncommittedBatches?: number;
 }
+
+export const DEFAULT_MAX_UNCOMMITTED_BATCHES = 4;
 
 /**
  * Keeps one event stream open: every message becomes a line for the pipeline; when the
  * stream fails or ends it is opened again after an exponential backoff, which starts over
- * once a stream delivers events. Lines are numbered across reconnects.
+ * once a stream delivers events. Lines are numbered across reconnects. With a store that
+ * commits later (PostgreSQL), the call is paused while too many batches are uncommitted, so
+ * a database slower than the agent holds the agent back instead of filling memory.
  */
 export function createReconnectingSource(options: ReconnectingSourceOptions): Source {
   const { opener, toLine, tracker, pipeline, log } = options;
@@ -33,12 +39,36 @@ export function createReconnectingSource(options: ReconnectingSourceOptions): So
   let started = false;
   let stopped = false;
 
+  const maxUncommitted = options.maxUncommittedBatches ?? DEFAULT_MAX_UNCOMMITTED_BATCHES;
+  let uncommitted = 0;
+  let paused = false;
+
+  const fail = (error: unknown) => {
+    tracker.lastError = message(error);
+    log(`${tracker.id}: ${tracker.lastError}`);
+  };
+
+  const awaitCommit = (committed: Promise<void>) => {
+    uncommitted += 1;
+    if (uncommitted >= maxUncommitted && !paused) {
+      paused = true;
+      call?.pause();
+    }
+    committed.catch(fail).finally(() => {
+      uncommitted -= 1;
+      if (paused && uncommitted < maxUncommitted) {
+        paused = false;
+        call?.resume();
+      }
+    });
+  };
+
   const batcher = new LineBatcher((lines) => {
     try {
-      pipeline.ingest(tracker, lines);
+      const { committed } = pipeline.ingest(tracker, lines);
+      if (committed) awaitCommit(committed);
     } catch (error) {
-      tracker.lastError = message(error);
-      log(`${tracker.id}: ${tracker.lastError}`);
+      fail(error);
     }
   }, options.maxBatchLines);
 
@@ -85,6 +115,7 @@ export function createReconnectingSource(options: ReconnectingSourceOptions): So
         retry = setTimeout(connect, delay);
       },
     });
+    if (paused) call.pause();
   };
 
   return {
