@@ -141,7 +141,7 @@ export function ingestFindings(evidence: IngestEvidence): string[] {
     '**Done for this budget** (issue 6): `exectree import` loads only the modules it needs (no zod,',
     'no express, no tree; `apps/server/src/ingest/domain-parsing.ts`); the events table is keyed by',
     '`seq INTEGER PRIMARY KEY` with the content hash as an `INTEGER` under a unique index (schema',
-    'version 4; old stores are converted when opened, `sqlite-events-schema.ts`) and a 64 MiB page',
+    'version 4; old stores are converted when opened, `sqlite-events-schema.ts`) and a 32 MiB page',
     'cache; inputs over 8 MB are parsed in worker threads (`apps/server/src/ingest/parallel/`), which',
     'send back only the columns the store writes while the main thread reads and stores; a database',
     'the import creates is written without syncing and synced once at the end',

@@ -20,7 +20,7 @@ const BATCH_LINES = 10_000;
 const CHECKPOINTS = 8;
 /**
  * Share of the pods fed before the first fitted checkpoint. Until then RSS also grows by
- * costs that stop at a fixed size: SQLite's page cache fills up to its `cache_size` (64 MiB)
+ * costs that stop at a fixed size: SQLite's page cache fills up to its `cache_size` (32 MiB)
  * as the database grows, and malloc arenas grow to the size of the request bodies. Fitted
  * through, they would be extrapolated as if every process cost them again.
  */

@@ -30,8 +30,8 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   rekeyEventsByRowid,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
-/** Pages kept in memory (KiB): the hash index of a few million events stays cached. */
-const CACHE_KIB = 64 * 1024;
+/** Pages kept in memory (KiB): the hash index of about two million events stays cached. */
+const CACHE_KIB = 32 * 1024;
 
 /** The insert's parameters: the id's high and low 32 bits, then type, node, time_key, exec_id, raw. */
 type InsertParams = [number, number, string, string, string, string | null, string];
