@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NumberedLine } from './line-splitter.ts';
 import { createFileSource } from './file-source.ts';
-import type { IngestPipeline } from './pipeline.ts';
 import { SourceTracker } from './source-status.ts';
+import { committingLater } from '../test-support/committing-later.ts';
+import { until } from '../test-support/until.ts';
 
 let dir: string;
 
@@ -16,38 +16,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${String(condition)}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-interface PendingCommit {
-  lines: NumberedLine[];
-  done(): void;
-  fail(error: Error): void;
-}
-
-/** A pipeline whose every batch commits only when the test says so, as PostgreSQL's does. */
-function committingLater() {
-  const commits: PendingCommit[] = [];
-  const pipeline: IngestPipeline = {
-    ingest(_source, lines) {
-      let done = () => {};
-      let fail: (error: Error) => void = () => {};
-      const committed = new Promise<void>((resolve, reject) => {
-        done = resolve;
-        fail = reject;
-      });
-      commits.push({ lines: [...lines], done, fail });
-      return { accepted: lines.length, rejected: 0, errors: [], inserted: 0, committed };
-    },
-  };
-  return { pipeline, commits };
-}
 
 describe('file source with a store that commits later', () => {
   it('reads nothing more until a batch is committed, and reads a failed one again', async () => {

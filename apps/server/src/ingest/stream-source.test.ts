@@ -9,6 +9,8 @@ import { createDemoSource } from './demo-source.ts';
 import { createIngestPipeline, type IngestPipeline } from './pipeline.ts';
 import { createStreamSource } from './stream-source.ts';
 import { SourceTracker } from './source-status.ts';
+import { committingLater } from '../test-support/committing-later.ts';
+import { until } from '../test-support/until.ts';
 
 const lineAt = (n: number, time: Date) =>
   JSON.stringify({
@@ -35,14 +37,6 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${String(condition)}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe('stream and demo sources', () => {
   it('reads a stream until EOF, connected until then', async () => {
     const stream = new PassThrough();
@@ -60,19 +54,7 @@ describe('stream and demo sources', () => {
   });
 
   it('reads no further while a batch waits for a store that commits later (PostgreSQL)', async () => {
-    const commits: { lines: number; done: () => void; fail: (error: Error) => void }[] = [];
-    const later: IngestPipeline = {
-      ingest(_source, lines) {
-        let done = () => {};
-        let fail: (error: Error) => void = () => {};
-        const committed = new Promise<void>((resolve, reject) => {
-          done = resolve;
-          fail = reject;
-        });
-        commits.push({ lines: lines.length, done, fail });
-        return { accepted: lines.length, rejected: 0, errors: [], inserted: 0, committed };
-      },
-    };
+    const { pipeline: later, commits } = committingLater();
     const stream = new PassThrough();
     const tracker = new SourceTracker('stdin', 'stdin', '-');
     const logged: string[] = [];

@@ -3,7 +3,7 @@ import { SourceTracker } from '../source-status.ts';
 import type { EventStreamOpener, StreamHandlers } from './event-stream.ts';
 import { createReconnectingSource, type ReconnectingSourceOptions } from './reconnecting-source.ts';
 import { recordingPipeline } from './test-support/recording-pipeline.ts';
-import type { IngestPipeline } from '../pipeline.ts';
+import { committingLater } from '../../test-support/committing-later.ts';
 
 interface FakeCall {
   handlers: StreamHandlers;
@@ -203,13 +203,7 @@ describe('reconnecting source', () => {
     expect(() => vi.runOnlyPendingTimers()).not.toThrow();
   });
   it('pauses the call while a store that commits later holds too many batches', async () => {
-    const settle: { done: () => void; fail: (error: Error) => void }[] = [];
-    const later: IngestPipeline = {
-      ingest(_source, lines) {
-        const committed = new Promise<void>((done, fail) => settle.push({ done, fail }));
-        return { accepted: lines.length, rejected: 0, errors: [], inserted: 0, committed };
-      },
-    };
+    const { pipeline: later, commits: settle } = committingLater();
     const { source, calls, current, tracker, logs } = setup({
       pipeline: later,
       maxBatchLines: 1,
