@@ -1,3 +1,5 @@
+// Chips first: the components' styles, imported by App, refine them and must come later.
+import './styles/chip.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App/App.tsx';

@@ -25,7 +25,7 @@ export function ConnectionStatus() {
 
   return (
     <div
-      className={`conn conn--${status}`}
+      className={`chip conn conn--${status}${status === 'unreachable' ? ' chip--danger' : ''}`}
       role="status"
       aria-live="polite"
       title={details}

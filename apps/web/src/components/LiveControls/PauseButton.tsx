@@ -19,7 +19,7 @@ export function PauseButton() {
   return (
     <button
       type="button"
-      className={`pause${paused ? ' pause--paused' : ''}`}
+      className={`chip chip--button pause${paused ? ' chip--warn pause--paused' : ''}`}
       aria-pressed={paused}
       aria-label={label}
       title={`${label} (P)`}

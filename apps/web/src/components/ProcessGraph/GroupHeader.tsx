@@ -50,7 +50,7 @@ export function GroupHeader({ groupKey, summary, processes }: GroupHeaderProps) 
       <div className="gheader__stats">
         {dropped.count > 0 && (
           <span
-            className="gheader__warn"
+            className="chip chip--warn gheader__warn"
             title="Tetragon reported dropped or throttled events on this node: parts of the tree may be missing."
           >
             <Icon name="alert" size={14} />
@@ -59,20 +59,20 @@ export function GroupHeader({ groupKey, summary, processes }: GroupHeaderProps) 
               : 'events throttled'}
           </span>
         )}
-        <span className="gheader__stat">
+        <span className="chip gheader__stat">
           <strong>{formatCount(summary?.processes ?? shown)}</strong>{' '}
           {(summary?.processes ?? shown) === 1 ? 'process' : 'processes'}
         </span>
-        <span className="gheader__stat gheader__stat--running">
+        <span className="chip gheader__stat gheader__stat--running">
           <span className="gheader__dot" aria-hidden="true" />
           <strong>{formatCount(summary?.running ?? 0)}</strong> running
         </span>
         {summary && summary.exited > 0 && (
-          <span className="gheader__stat">{plural(summary.exited, 'exited', 'exited')}</span>
+          <span className="chip gheader__stat">{plural(summary.exited, 'exited', 'exited')}</span>
         )}
         {restarts.total > 0 && (
           <span
-            className="gheader__stat gheader__stat--restarts"
+            className="chip chip--warn gheader__stat gheader__stat--restarts"
             data-testid="header-restarts"
             title={restarts.containers
               .map((c) => `${printable(c.name)}: ${plural(c.restarts, 'restart')}`)
@@ -84,7 +84,7 @@ export function GroupHeader({ groupKey, summary, processes }: GroupHeaderProps) 
         )}
         {flagged > 0 && (
           <span
-            className="gheader__stat gheader__stat--flagged"
+            className="chip chip--danger gheader__stat gheader__stat--flagged"
             data-testid="header-flagged"
             title="Processes with at least one finding (exec probes running outside the entrypoint are expected and not counted)"
           >

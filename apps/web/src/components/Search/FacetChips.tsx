@@ -58,12 +58,12 @@ export function FacetChips() {
   return (
     <ul className="chips" aria-label="Active filters">
       {chips.map((chip) => (
-        <li key={chip.key} className="chip">
-          <span className="chip__label">{chip.label}</span>
-          <span className="chip__value">{printable(chip.value)}</span>
+        <li key={chip.key} className="chip chip--accent facet-chip">
+          <span className="facet-chip__label">{chip.label}</span>
+          <span className="facet-chip__value">{printable(chip.value)}</span>
           <button
             type="button"
-            className="chip__remove"
+            className="facet-chip__remove"
             aria-label={`Remove filter ${chip.label} ${chip.value}`}
             onClick={chip.clear}
           >
@@ -84,17 +84,17 @@ export function RangeChip() {
   const sameDay = from.slice(0, 10) === to.slice(0, 10);
   return (
     <div
-      className="chip chip--range"
+      className="chip chip--accent facet-chip facet-chip--range"
       data-testid="range-chip"
       title={`Time range: ${from} → ${to}. Only processes alive in it are shown.`}
     >
       <Icon name="clock" size={13} />
-      <span className="chip__value">
+      <span className="facet-chip__value">
         {from.slice(11).replace(' UTC', '')} → {sameDay ? to.slice(11).replace(' UTC', '') : to}
       </span>
       <button
         type="button"
-        className="chip__remove"
+        className="facet-chip__remove"
         aria-label="Clear time range"
         onClick={() => setRange(null)}
       >

@@ -39,7 +39,7 @@ export function LimitsChip({ limits }: { limits: readonly LimitStatus[] }) {
     >
       <button
         type="button"
-        className="limits__chip"
+        className="chip chip--warn limits__chip"
         aria-expanded={open}
         aria-controls={popoverId}
         title={summary.join('\n')}

@@ -5,7 +5,7 @@ import './ServerNotices.css';
 export function SignOutButton() {
   return (
     <form className="signout" method="post" action={LOGOUT_PATH}>
-      <button type="submit" className="signout__button" data-testid="sign-out">
+      <button type="submit" className="chip chip--button signout__button" data-testid="sign-out">
         Sign out
       </button>
     </form>

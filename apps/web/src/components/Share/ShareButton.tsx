@@ -28,7 +28,7 @@ export function ShareButton() {
     <div className="share">
       <button
         type="button"
-        className={`share__btn${state === 'copied' ? ' share__btn--done' : ''}`}
+        className={`chip chip--button share__btn${state === 'copied' ? ' chip--success' : ''}`}
         data-testid="share-button"
         title="Copy a link to this exact view"
         onClick={() => {
