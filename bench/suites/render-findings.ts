@@ -52,6 +52,26 @@ function growthLine(e: RenderEvidence): string {
   return `- Streaming: the longest task per run as the pod grew (${growth.join('; ')}).`;
 }
 
+const LONG_TASK_MS = 50;
+
+function hadLongTask(e: RenderEvidence): boolean {
+  return e.streams.some((s) => s.longest > LONG_TASK_MS);
+}
+
+/** Long tasks in a minority of runs pass the median verdict; they are still a pause a user sees. */
+function rareLongTasks(e: RenderEvidence, verdict: string | undefined): string[] {
+  if (verdict === 'FAIL' || !hadLongTask(e)) return [];
+  const runs = e.streams.filter((s) => s.longest > LONG_TASK_MS);
+  const longest = Math.max(...runs.map((s) => s.longest));
+  return [
+    `- ${runs.length} of ${e.streams.length} streaming runs had a main-thread task over ${LONG_TASK_MS} ms ` +
+      `(the longest ${formatNumber(longest, 0)} ms; see above for when): rare enough that the median run had ` +
+      'none, but a pause a user would notice. The profile of one more streaming run is above (taken whether or ' +
+      'not that run has one); on a shared 2-core machine, where the server, the browser and the bench process ' +
+      'compete for the cores, such a task can also be the thread waiting for a core.',
+  ];
+}
+
 /** How the web app handles a streamed delta, so readers know what the figures measure. */
 const STREAM_PIPELINE = [
   '- How a streamed delta reaches the screen: the live bridge (`apps/web/src/live/ingest.ts`) commits',
@@ -70,9 +90,11 @@ const STREAM_PIPELINE = [
   '  drawn items (`view/layout.ts`, d3) with the spatial index the canvas rebuilds from it.',
 ];
 
-const STREAM_NEXT = [
+const streamNext = (missed: boolean) => [
   '',
-  '**Streaming misses its budget**; what is left (web app):',
+  missed
+    ? '**Streaming misses its budget**; what is left (web app):'
+    : '**To make such tasks rarer still** (web app):',
   '',
   '1. `view/layout.ts`: lay out only the subtrees whose items changed and shift the rest, or run',
   '   `prepareExplorer` in a Web Worker and post the layout back as typed arrays.',
@@ -95,8 +117,9 @@ export function renderFindings(e: RenderEvidence): string[] {
       ...hotSpotLines(p.spots),
     ]),
     growthLine(e),
+    ...rareLongTasks(e, stream),
     ...STREAM_PIPELINE,
-    ...(stream === 'FAIL' ? STREAM_NEXT : []),
+    ...(stream === 'FAIL' || hadLongTask(e) ? streamNext(stream === 'FAIL') : []),
     ...(select === 'FAIL'
       ? [
           '',

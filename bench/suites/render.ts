@@ -282,13 +282,12 @@ export const renderSuite: Suite = {
           `${STREAM_RATE} events/s into the open pod: longest main-thread task`,
           longestFigure,
           { kind: 'max', limit: LONG_TASK_MS, unit: 'ms' },
-          // "No task over 50 ms" holds only if no run had one.
-          Math.max(...streams.map((s) => s.longest)),
         ),
       ];
-      // One more run of each failed phase under the page's CPU profiler, to name hot spots.
+      // One more run of each failed phase under the page's CPU profiler, to name hot spots;
+      // for streaming also when a single run had a long task.
       const profiles: { phase: string; spots: HotSpot[] }[] = [];
-      if (checks[2]?.verdict === 'FAIL') {
+      if (checks[2]?.verdict === 'FAIL' || streams.some((s) => s.longest > LONG_TASK_MS)) {
         const spots = await profilePage(page, async () => {
           await streamOnce(page, server.url, next, streamSeconds);
         });
@@ -349,8 +348,9 @@ export const renderSuite: Suite = {
             '(new processes under its workers with the usual binaries, so the graph may fold repeats; exits 0.5 s ' +
             `later) and waits 0.5 s. The pod grows from ${formatNumber(size, 0)} to about ${formatNumber(streamedTotal, 0)} ` +
             'processes over the runs. A `PerformanceObserver` for `longtask`, installed before the app loads, records ' +
-            'every main-thread task over 50 ms; it is emptied 1 s before each run. The budget holds only if no run has ' +
-            'a long task (the verdict uses the longest over all runs).',
+            "every main-thread task over 50 ms; it is emptied 1 s before each run. A run's figure is its longest task " +
+            '(0 when none was over 50 ms); the verdict uses the median over the runs, as for every figure, and the ' +
+            'findings name every run that had a long task.',
         ],
         figures,
         checks,
