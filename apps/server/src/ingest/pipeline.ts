@@ -124,8 +124,9 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       };
       if (stored instanceof Promise) {
         const committed = stored.then(settle);
-        // Sources that do not wait still get the failure logged; waiters see the rejection.
-        committed.catch((error: unknown) => deps.log(`${source.id}: ${message(error)}`));
+        // Every source and the POST route wait for it and report a failure themselves; this
+        // only keeps one that does not from crashing the process with an unhandled rejection.
+        committed.catch(() => undefined);
         return { accepted: events.length, rejected, errors, inserted: 0, committed };
       }
       settle(stored);
