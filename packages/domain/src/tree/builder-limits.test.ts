@@ -1,34 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ProcessTreeBuilder } from './process-tree-builder.ts';
-import type { TreeBuilderLimits } from './builder-limits.ts';
 import {
   execLine,
   exitLine,
   idOf,
   kprobeLine,
-  parseAll,
   type ProcSpec,
 } from '../test-support/event-factory.ts';
+import { buildTree, feedTree } from '../test-support/tree-factory.ts';
 
 const pod = { namespace: 'default', name: 'xwing' };
 const init: ProcSpec = { pid: 43, binary: '/bin/bash', pod, docker: 'abc' };
 const child: ProcSpec = { pid: 51, binary: '/usr/bin/id', pod, docker: 'abc', parent: init };
 
-function build(lines: string[], limits: Partial<TreeBuilderLimits> = {}): ProcessTreeBuilder {
-  const builder = new ProcessTreeBuilder(limits);
-  feed(builder, lines);
-  return builder;
-}
-
-function feed(builder: ProcessTreeBuilder, lines: string[]): void {
-  for (const event of parseAll(lines)) builder.apply(event);
-}
-
 describe('forget: tombstones', () => {
   it('drops and counts late exec, exit and kprobe events of a forgotten process', () => {
-    const b = build([execLine(init), execLine(child)]);
+    const b = buildTree([execLine(init), execLine(child)]);
     b.forget([idOf(child)]);
-    feed(b, [execLine(child), exitLine(child), kprobeLine(child, 'security_file_open')]);
+    feedTree(b, [execLine(child), exitLine(child), kprobeLine(child, 'security_file_open')]);
     expect(b.process(idOf(child))).toBeUndefined();
     expect(b.children(idOf(init))).toEqual([]);
     expect(b.group('pod/default/xwing')).toMatchObject({ processes: 1 });
@@ -37,10 +25,10 @@ describe('forget: tombstones', () => {
   });
 
   it('does not bring a forgotten parent back from a new child that embeds it', () => {
-    const b = build([execLine(init), execLine(child)]);
+    const b = buildTree([execLine(init), execLine(child)]);
     b.forget([idOf(init)]);
     const sibling: ProcSpec = { ...child, pid: 52 };
-    feed(b, [execLine(sibling)]);
+    feedTree(b, [execLine(sibling)]);
     expect(b.process(idOf(sibling))).toMatchObject({ parentExecId: idOf(init) });
     expect(b.process(idOf(init))).toBeUndefined();
     // Only events about the forgotten process itself count as late.
@@ -49,30 +37,30 @@ describe('forget: tombstones', () => {
 
   it('still learns the pod of a container from a dropped snapshot', () => {
     const podless: ProcSpec = { pid: 60, binary: '/bin/true', docker: 'abc' };
-    const b = build([execLine(podless)]);
+    const b = buildTree([execLine(podless)]);
     expect(b.process(idOf(podless))?.group).toBe('container/abc');
     b.forget([idOf(init)]);
-    feed(b, [execLine(init)]);
+    feedTree(b, [execLine(init)]);
     expect(b.process(idOf(init))).toBeUndefined();
     expect(b.process(idOf(podless))?.group).toBe('pod/default/xwing');
   });
 
   it('drops a late exit without exec_id of a forgotten stand-in', () => {
     const ghost: ProcSpec = { pid: 70, parent: init, pod, docker: 'abc' };
-    const b = build([execLine(init), exitLine(ghost, { reduced: true })]);
+    const b = buildTree([execLine(init), exitLine(ghost, { reduced: true })]);
     const standIn = b.processes('pod/default/xwing').find((p) => p.source === 'exit');
     expect(standIn).toBeDefined();
     b.forget([standIn?.execId ?? '']);
-    feed(b, [exitLine(ghost, { reduced: true, status: 3 })]);
+    feedTree(b, [exitLine(ghost, { reduced: true, status: 3 })]);
     expect(b.processes('pod/default/xwing').map((p) => p.source)).toEqual(['exec']);
     expect(b.stats().lateEventsDropped).toBe(1);
   });
 
   it('remembers only the most recent forgotten ids', () => {
-    const b = build([execLine(init), execLine(child)], { tombstones: 1 });
+    const b = buildTree([execLine(init), execLine(child)], { tombstones: 1 });
     b.forget([idOf(child)]);
     b.forget([idOf({ pid: 999 })]);
-    feed(b, [execLine(child)]);
+    feedTree(b, [execLine(child)]);
     expect(b.process(idOf(child))?.binary).toBe('/usr/bin/id');
     expect(b.stats()).toMatchObject({ tombstones: 1, lateEventsDropped: 0 });
   });
@@ -80,13 +68,13 @@ describe('forget: tombstones', () => {
 
 describe('bounded bookkeeping', () => {
   it('counts each probe event once per process within its window of ids', () => {
-    const b = build([execLine(init)], { attachedIdsPerProcess: 2 });
+    const b = buildTree([execLine(init)], { attachedIdsPerProcess: 2 });
     const probes = ['f1', 'f2', 'f3'].map((fn) => kprobeLine(init, fn));
-    feed(b, [...probes, probes[2] ?? '', probes[1] ?? '']);
+    feedTree(b, [...probes, probes[2] ?? '', probes[1] ?? '']);
     expect(b.process(idOf(init))?.eventCount).toBe(3);
     expect(b.stats().attachedIdsEvicted).toBe(1);
     // f1 left the window: a repeat of it is counted again.
-    feed(b, [probes[0] ?? '']);
+    feedTree(b, [probes[0] ?? '']);
     expect(b.process(idOf(init))?.eventCount).toBe(4);
   });
 
@@ -97,7 +85,7 @@ describe('bounded bookkeeping', () => {
       pod,
       docker: 'abc',
     }));
-    const b = build([execLine(init), ...ghosts.map((g) => exitLine(g, { reduced: true }))], {
+    const b = buildTree([execLine(init), ...ghosts.map((g) => exitLine(g, { reduced: true }))], {
       waitingExits: 2,
     });
     const standIns = b.processes('pod/default/xwing').filter((p) => p.source === 'exit');
@@ -108,11 +96,11 @@ describe('bounded bookkeeping', () => {
   });
 
   it('does not count an exit whose process is known as waiting', () => {
-    const b = build([execLine(init), execLine(child), exitLine(child, { reduced: true })], {
+    const b = buildTree([execLine(init), execLine(child), exitLine(child, { reduced: true })], {
       waitingExits: 1,
     });
     const ghost: ProcSpec = { pid: 75, parent: init, pod, docker: 'abc' };
-    feed(b, [exitLine(ghost, { reduced: true })]);
+    feedTree(b, [exitLine(ghost, { reduced: true })]);
     expect(b.process(idOf(child))?.state).toBe('exited');
     expect(b.stats()).toMatchObject({ waitingExits: 1, waitingExitsEvicted: 0 });
   });

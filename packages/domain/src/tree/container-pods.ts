@@ -50,4 +50,10 @@ export class ContainerPods {
     if (process.pod) return { pod: process.pod, containerPid: process.containerPid };
     return process.docker !== undefined ? this.byDocker.get(process.docker) : undefined;
   }
+
+  /** The shared pod of `of`, without making an object per call (grouping runs per event). */
+  podOf(process: PodHolder): PodInfo | undefined {
+    if (process.pod) return process.pod;
+    return process.docker !== undefined ? this.byDocker.get(process.docker)?.pod : undefined;
+  }
 }

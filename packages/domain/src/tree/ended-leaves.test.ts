@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProcessTreeBuilder } from './process-tree-builder.ts';
-import {
-  execLine,
-  exitLine,
-  idOf,
-  parseAll,
-  type ProcSpec,
-} from '../test-support/event-factory.ts';
+import { execLine, exitLine, idOf, type ProcSpec } from '../test-support/event-factory.ts';
+import { buildTree } from '../test-support/tree-factory.ts';
 
 const POD = 'pod/default/busy';
 const pod = { namespace: 'default', name: 'busy' };
@@ -19,12 +13,6 @@ const inPod = (pid: number, parent?: ProcSpec): ProcSpec => ({
 const exitAt = (second: number) => ({
   time: `2026-01-01T01:00:${String(second).padStart(2, '0')}Z`,
 });
-
-function build(lines: string[]): ProcessTreeBuilder {
-  const builder = new ProcessTreeBuilder();
-  for (const event of parseAll(lines)) builder.apply(event);
-  return builder;
-}
 
 // init (running) → a (ended at 1) → b (ended at 2) → c (ended at 3); d, e ended later; f runs.
 const init = inPod(1);
@@ -45,7 +33,7 @@ const chain = [
 
 describe('endedLeaves: what a group can lose first without orphaning a child', () => {
   it('lists ended processes without children in the group, the longest ended first', () => {
-    const builder = build(chain);
+    const builder = buildTree(chain);
     expect(builder.endedLeaves(POD, 10)).toEqual([idOf(c), idOf(d), idOf(e)]);
     expect(builder.endedLeaves(POD, 2)).toEqual([idOf(c), idOf(d)]);
     expect(builder.endedLeaves(POD, 0)).toEqual([]);
@@ -53,7 +41,7 @@ describe('endedLeaves: what a group can lose first without orphaning a child', (
   });
 
   it('treats the ids in `gone` as removed: their parents can be next', () => {
-    const builder = build(chain);
+    const builder = buildTree(chain);
     const gone = new Set([idOf(c), idOf(d)]);
     expect(builder.endedLeaves(POD, 10, gone)).toEqual([idOf(b), idOf(e)]);
     gone.add(idOf(b));
@@ -61,7 +49,7 @@ describe('endedLeaves: what a group can lose first without orphaning a child', (
   });
 
   it('follows forget: a parent whose last child was forgotten becomes a leaf', () => {
-    const builder = build(chain);
+    const builder = buildTree(chain);
     builder.forget([idOf(c)]);
     expect(builder.endedLeaves(POD, 10)).toEqual([idOf(b), idOf(d), idOf(e)]);
   });
@@ -69,7 +57,7 @@ describe('endedLeaves: what a group can lose first without orphaning a child', (
   it('breaks ties on the exit time by exec id', () => {
     const x = inPod(20, init);
     const y = inPod(10, init);
-    const builder = build([
+    const builder = buildTree([
       ...[init, x, y].map((p) => execLine(p)),
       exitLine(x, exitAt(9)),
       exitLine(y, exitAt(9)),
@@ -81,7 +69,7 @@ describe('endedLeaves: what a group can lose first without orphaning a child', (
     // `replacer` runs in `replaced`'s place: same pid, no clone flag.
     const replaced = inPod(30, init);
     const replacer: ProcSpec = { ...inPod(30, replaced), ktime: 31_000, flags: 'execve' };
-    const builder = build([
+    const builder = buildTree([
       ...[init, replaced, replacer, d].map((p) => execLine(p)),
       exitLine(d, exitAt(4)),
       exitLine(replacer, exitAt(8)),
@@ -97,7 +85,7 @@ describe('endedLeaves: what a group can lose first without orphaning a child', (
   it('is not kept back by a child listed in another group', () => {
     const hostParent: ProcSpec = { pid: 40 };
     const podChild = inPod(41, hostParent);
-    const builder = build([
+    const builder = buildTree([
       execLine(hostParent),
       execLine(podChild),
       exitLine(hostParent, exitAt(1)),

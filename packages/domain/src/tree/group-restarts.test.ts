@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ProcessTreeBuilder } from './process-tree-builder.ts';
-import { execLine, idOf, parseAll, type ProcSpec } from '../test-support/event-factory.ts';
+import type { ProcessTreeBuilder } from './process-tree-builder.ts';
+import { execLine, idOf, type ProcSpec } from '../test-support/event-factory.ts';
+import { buildTree } from '../test-support/tree-factory.ts';
 import { summarizeGroup } from './group-summary.ts';
 import { ContainerInstances } from './container-instances.ts';
 
@@ -15,9 +16,7 @@ function inContainer(pid: number, name: string, docker: string): ProcSpec {
 }
 
 function build(specs: ProcSpec[]): ProcessTreeBuilder {
-  const builder = new ProcessTreeBuilder();
-  for (const event of parseAll(specs.map((s) => execLine(s)))) builder.apply(event);
-  return builder;
+  return buildTree(specs.map((s) => execLine(s)));
 }
 
 describe('group summary: container restarts', () => {

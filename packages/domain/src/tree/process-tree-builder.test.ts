@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ProcessTreeBuilder } from './process-tree-builder.ts';
 import {
   execLine,
   exitLine,
   idOf,
   kprobeLine,
-  parseAll,
   type ProcSpec,
 } from '../test-support/event-factory.ts';
+import { buildTree, feedTree } from '../test-support/tree-factory.ts';
 import type { ProcessTreeNode } from '../process.ts';
-
-function build(lines: string[]): ProcessTreeBuilder {
-  const builder = new ProcessTreeBuilder();
-  for (const event of parseAll(lines)) builder.apply(event);
-  return builder;
-}
 
 const pod = { namespace: 'default', name: 'xwing' };
 const shim: ProcSpec = {
@@ -45,7 +38,7 @@ function names(nodes: ProcessTreeNode[]): unknown[] {
 
 describe('rule 1: every snapshot is an upsert; richer wins', () => {
   it('knows a host parent only from embedded snapshots', () => {
-    const b = build([execLine(init), execLine(child)]);
+    const b = buildTree([execLine(init), execLine(child)]);
     expect(b.process(idOf(shim))).toMatchObject({
       binary: '/usr/bin/containerd-shim-runc-v2',
       source: 'embedded',
@@ -62,7 +55,7 @@ describe('rule 1: every snapshot is an upsert; richer wins', () => {
       [execWithoutCwd, asParent],
       [asParent, execWithoutCwd],
     ]) {
-      const p = build(order).process(idOf(init));
+      const p = buildTree(order).process(idOf(init));
       expect(p?.arguments).toBe('exec-args');
       expect(p?.cwd).toBe('/'); // both have cwd; the exec's wins
     }
@@ -82,7 +75,7 @@ describe('rule 1: every snapshot is an upsert; richer wins', () => {
       },
       node_name: 'node-a',
     });
-    const b = build([line]);
+    const b = buildTree([line]);
     expect(b.process(idOf(grand))?.binary).toBe('/sbin/init');
     expect(b.process(idOf(child))?.source).toBe('event');
   });
@@ -103,7 +96,7 @@ describe('rule 2: parents and cycles', () => {
       },
       node_name: 'node-a',
     });
-    const b = build([line]);
+    const b = buildTree([line]);
     expect(b.ancestors(kernelId)).toEqual([]);
     expect(b.children(kernelId)).toEqual([]);
     expect(names(b.tree('host/node-a'))).toEqual(['<kernel>']);
@@ -114,7 +107,7 @@ describe('rule 2: parents and cycles', () => {
     const bb: ProcSpec = { pid: 2, binary: '/b', pod, docker: 'abc', parent: a };
     const c: ProcSpec = { pid: 3, binary: '/c', pod, docker: 'abc', parent: bb };
     const aLoop = { ...a, parent: c };
-    const b = build([
+    const b = buildTree([
       execLine(aLoop, { withParent: false }),
       execLine(bb, { withParent: false }),
       execLine(c, { withParent: false }),
@@ -129,7 +122,7 @@ describe('rule 2: parents and cycles', () => {
 
 describe('rule 3 and 4: states, exit status and signal', () => {
   it('marks an exited process with status 0 when the exit has neither status nor signal', () => {
-    const b = build([execLine(init), execLine(child), exitLine(child)]);
+    const b = buildTree([execLine(init), execLine(child), exitLine(child)]);
     expect(b.process(idOf(child))).toMatchObject({
       state: 'exited',
       status: 0,
@@ -140,9 +133,9 @@ describe('rule 3 and 4: states, exit status and signal', () => {
   });
 
   it('keeps status and signal', () => {
-    const b = build([execLine(child), exitLine(child, { signal: 'SIGKILL' })]);
+    const b = buildTree([execLine(child), exitLine(child, { signal: 'SIGKILL' })]);
     expect(b.process(idOf(child))).toMatchObject({ state: 'exited', status: 0, signal: 'SIGKILL' });
-    expect(build([exitLine(child, { status: 3 })]).process(idOf(child))).toMatchObject({
+    expect(buildTree([exitLine(child, { status: 3 })]).process(idOf(child))).toMatchObject({
       status: 3,
       signal: null,
     });
@@ -155,7 +148,7 @@ describe('rule 3 and 4: states, exit status and signal', () => {
       [exec, reduced],
       [reduced, exec],
     ]) {
-      const b = build(order);
+      const b = buildTree(order);
       expect(b.process(idOf(child))).toMatchObject({ state: 'exited', status: 2 });
       expect(b.processes('pod/default/xwing').map((p) => p.binary)).toEqual([
         '/bin/bash',
@@ -165,7 +158,7 @@ describe('rule 3 and 4: states, exit status and signal', () => {
   });
 
   it('shows an unmatched reduced exit as a stand-in under its parent until the exec arrives', () => {
-    const b = build([execLine(init), exitLine(child, { reduced: true, signal: 'SIGSEGV' })]);
+    const b = buildTree([execLine(init), exitLine(child, { reduced: true, signal: 'SIGSEGV' })]);
     const standIn = b.processes('pod/default/xwing').find((p) => p.source === 'exit');
     expect(standIn).toMatchObject({
       parentExecId: idOf(init),
@@ -174,7 +167,7 @@ describe('rule 3 and 4: states, exit status and signal', () => {
       pid: 51,
     });
     b.drainChanges();
-    for (const event of parseAll([execLine(child)])) b.apply(event);
+    feedTree(b, [execLine(child)]);
     const changes = b.drainChanges();
     expect(changes.removes).toEqual([{ execId: standIn?.execId, group: 'pod/default/xwing' }]);
     expect(b.process(idOf(child))).toMatchObject({ state: 'exited', signal: 'SIGSEGV' });
@@ -198,7 +191,7 @@ describe('rule 3 and 4: states, exit status and signal', () => {
       docker: 'abc',
       parent: sh,
     };
-    const b = build([execLine(sh), execLine(nginx)]);
+    const b = buildTree([execLine(sh), execLine(nginx)]);
     expect(b.process(idOf(sh))).toMatchObject({ state: 'replaced', replacedBy: idOf(nginx) });
     expect(b.process(idOf(nginx))?.state).toBe('running');
   });
@@ -221,8 +214,8 @@ describe('rule 3 and 4: states, exit status and signal', () => {
       docker: 'abc',
       parent: sh,
     };
-    expect(build([execLine(sh), execLine(cloned)]).process(idOf(sh))?.state).toBe('running');
-    expect(build([execLine(sh), execLine(procfs)]).process(idOf(sh))?.state).toBe('running');
+    expect(buildTree([execLine(sh), execLine(cloned)]).process(idOf(sh))?.state).toBe('running');
+    expect(buildTree([execLine(sh), execLine(procfs)]).process(idOf(sh))?.state).toBe('running');
   });
 });
 
@@ -236,7 +229,7 @@ describe('rule 5: fork without exec', () => {
       docker: 'abc',
       parent: init,
     };
-    const b = build([execLine(init), exitLine(fork)]);
+    const b = buildTree([execLine(init), exitLine(fork)]);
     expect(b.children(idOf(init)).map((p) => [p.pid, p.state, p.binary])).toEqual([
       [77, 'exited', '/bin/bash'],
     ]);
@@ -250,14 +243,14 @@ describe('rule 5: fork without exec', () => {
       },
       node_name: 'node-a',
     });
-    expect(build([line]).process('Zm9yazo5OTo3Nw==')?.binary).toBe('/bin/bash');
+    expect(buildTree([line]).process('Zm9yazo5OTo3Nw==')?.binary).toBe('/bin/bash');
   });
 });
 
 describe('rule 6: duplicates change nothing', () => {
   it('counts an attached event once however often it is delivered', () => {
     const k = kprobeLine(child, 'security_file_permission');
-    const b = build([execLine(child), k, k, k]);
+    const b = buildTree([execLine(child), k, k, k]);
     expect(b.process(idOf(child))?.eventCount).toBe(1);
   });
 });
@@ -270,7 +263,7 @@ describe('rule 8: procFS processes', () => {
       flags: 'procFS rootcwd',
       start: '2020-02-02T02:02:02.02Z',
     };
-    expect(build([execLine(old)]).process(idOf(old))).toMatchObject({
+    expect(buildTree([execLine(old)]).process(idOf(old))).toMatchObject({
       preExisting: true,
       startTime: '2020-02-02T02:02:02.02Z',
     });
@@ -288,7 +281,7 @@ describe('rule 9: pod roots and their host parent', () => {
       parent: runc,
       inInitTree: false,
     };
-    const b = build([execLine(init), execLine(child), execLine(session)]);
+    const b = buildTree([execLine(init), execLine(child), execLine(session)]);
     const roots = b.tree('pod/default/xwing');
     // Roots in start-time order: the session (pid 91 starts at :31) before the init (:43).
     expect(names(roots)).toEqual(['/bin/sh', ['/bin/bash', ['/usr/bin/whoami']]]);
@@ -304,7 +297,7 @@ describe('rule 10: hosts and containers without a pod', () => {
   it('groups host processes by node', () => {
     const kubelet: ProcSpec = { pid: 300, binary: '/usr/bin/kubelet', node: 'node-b' };
     expect(
-      build([execLine(kubelet)])
+      buildTree([execLine(kubelet)])
         .groups()
         .map((g) => [g.key, g.kind, g.name]),
     ).toEqual([['host/node-b', 'host', 'node-b']]);
@@ -312,10 +305,10 @@ describe('rule 10: hosts and containers without a pod', () => {
 
   it('groups by container id until some snapshot names the pod', () => {
     const lost: ProcSpec = { pid: 70, binary: '/bin/cat', docker: 'abc', pod: null };
-    const b = build([execLine(lost, { withParent: false })]);
+    const b = buildTree([execLine(lost, { withParent: false })]);
     expect(b.process(idOf(lost))?.group).toBe('container/abc');
     b.drainChanges();
-    for (const e of parseAll([execLine(child, { withParent: false })])) b.apply(e);
+    feedTree(b, [execLine(child, { withParent: false })]);
     expect(b.process(idOf(lost))).toMatchObject({
       group: 'pod/default/xwing',
       pod: { name: 'xwing' },
@@ -330,7 +323,7 @@ describe('rule 11: data-loss markers', () => {
       '{"rate_limit_info":{"number_of_dropped_process_events":"12"},"node_name":"node-a","time":"2026-01-01T00:00:05Z"}';
     const throttle =
       '{"process_throttle":{"type":"THROTTLE_START","cgroup":"/kubepods/x"},"node_name":"node-a","time":"2026-01-01T00:00:01Z"}';
-    const b = build([rate, throttle, rate]);
+    const b = buildTree([rate, throttle, rate]);
     expect(b.markers().map((m) => [m.kind, m.dropped, m.throttleType])).toEqual([
       ['throttle', null, 'THROTTLE_START'],
       ['rate_limit', 12, null],
@@ -341,7 +334,7 @@ describe('rule 11: data-loss markers', () => {
 
 describe('rule 12: probe events attach to their process', () => {
   it('counts kprobes on the process and never creates nodes from tid', () => {
-    const b = build([
+    const b = buildTree([
       execLine(child),
       kprobeLine(child, 'security_file_permission', 999),
       kprobeLine(child, 'tcp_connect', 998),
@@ -353,7 +346,7 @@ describe('rule 12: probe events attach to their process', () => {
 
 describe('live changes', () => {
   it('reports each changed process once per drain with its group summary', () => {
-    const b = build([execLine(init), execLine(child)]);
+    const b = buildTree([execLine(init), execLine(child)]);
     const first = b.drainChanges();
     expect(first.upserts.map((p) => p.binary).sort()).toEqual([
       '/bin/bash',
@@ -365,7 +358,7 @@ describe('live changes', () => {
       ['pod/default/xwing', 2, 2],
     ]);
     expect(b.drainChanges().upserts).toEqual([]);
-    for (const e of parseAll([exitLine(child)])) b.apply(e);
+    feedTree(b, [exitLine(child)]);
     const second = b.drainChanges();
     expect(second.upserts.map((p) => [p.binary, p.state])).toContainEqual([
       '/usr/bin/whoami',
@@ -380,7 +373,7 @@ describe('live changes', () => {
 
 describe('forget (retention)', () => {
   it('drops processes, reports them removed, and leaves the rest intact', () => {
-    const b = build([execLine(init), execLine(child), exitLine(child)]);
+    const b = buildTree([execLine(init), execLine(child), exitLine(child)]);
     b.drainChanges();
     b.forget([idOf(child)]);
     expect(b.process(idOf(child))).toBeUndefined();
@@ -409,7 +402,7 @@ describe('findings', () => {
       [execLine(curl), execLine(run)],
       [execLine(run), execLine(curl)],
     ]) {
-      const b = build(order);
+      const b = buildTree(order);
       expect(b.process(idOf(run))?.findings.map((f) => [f.rule, f.relatedExecId])).toEqual([
         ['binary-in-tmp', null],
         ['fetch-then-exec', idOf(curl)],
@@ -428,10 +421,10 @@ describe('findings', () => {
       docker: 'abc',
       parent: server,
     };
-    const b = build([execLine(shell, { withParent: false })]);
+    const b = buildTree([execLine(shell, { withParent: false })]);
     expect(b.process(idOf(shell))?.findings).toEqual([]);
     b.drainChanges();
-    for (const e of parseAll([execLine(server)])) b.apply(e);
+    feedTree(b, [execLine(server)]);
     expect(b.drainChanges().upserts.find((p) => p.execId === idOf(shell))?.findings[0]?.rule).toBe(
       'shell-from-server',
     );

@@ -40,6 +40,7 @@ import type { TreeChanges, TreeReader, TreeWriter } from './tree-reader.ts';
 import { addTo, removeFrom } from '../util/multimap.ts';
 import { LossMarkers } from './loss-markers.ts';
 import { ContainerPods } from './container-pods.ts';
+import type { SnapshotPod } from './pod-intern.ts';
 import { ExitsWithoutId } from './exits-without-id.ts';
 import { Tombstones } from './tombstones.ts';
 import {
@@ -79,6 +80,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   private readonly settledViews = new Map<string, Process>();
   private readonly pods = new ContainerPods();
   private readonly strings = new StringIntern();
+  /** Made once, not per merge: upsert runs several times per event. */
+  private readonly intern = (value: string): string => this.strings.intern(value);
   private readonly tombstones: Tombstones;
   private dirty = new Set<string>();
   private forgotten: { execId: string; group: string }[] = [];
@@ -241,13 +244,9 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     eventNode: string,
   ): void {
     const pod = snapshot.pod && this.pods.intern(snapshot.pod);
-    const learn = () => {
-      if (!snapshot.docker || !pod) return;
-      for (const id of this.pods.learn(snapshot.docker, pod)) this.refreshMembership(id);
-    };
     // A forgotten process stays forgotten, whichever event mentions it.
     if (this.tombstones.has(execId)) {
-      learn();
+      this.learnContainerPod(snapshot.docker, pod);
       return;
     }
     const isNew = !this.entries.has(execId);
@@ -261,8 +260,8 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     };
     const node = eventNode || decodeExecId(execId)?.node || '';
     const rankBefore = entry.bestRank;
-    const changed = mergeSnapshot(entry, snapshot, rank, node, pod, (s) => this.strings.intern(s));
-    learn();
+    const changed = mergeSnapshot(entry, snapshot, rank, node, pod, this.intern);
+    this.learnContainerPod(snapshot.docker, pod);
     if (!isNew && changed === 0) {
       if (entry.bestRank !== rankBefore) this.touch(execId);
       return;
@@ -308,8 +307,10 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
 
   private applyExit(execId: string, exit: ExitInfo): void {
     const entry = this.entry(execId);
-    const next = maxExit(entry.exit, exit);
-    if (sameExit(next, entry.exit)) return;
+    // Read once: the entry rebuilds its exit from packed fields on every read.
+    const current = entry.exit;
+    const next = maxExit(current, exit);
+    if (sameExit(next, current)) return;
     entry.exit = next;
     this.touch(execId);
     this.refreshMembership(execId);
@@ -340,6 +341,11 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     for (const match of this.exitsWithoutId.matches(key)) this.touch(match);
     this.refreshMembership(id);
     for (const evicted of this.exitsWithoutId.overflow()) this.drop(PENDING_EXIT_PREFIX + evicted);
+  }
+
+  private learnContainerPod(docker: string | undefined, pod: SnapshotPod | undefined): void {
+    if (!docker || !pod) return;
+    for (const id of this.pods.learn(docker, pod)) this.refreshMembership(id);
   }
 
   private *pidStartKeys(): Iterable<[string, string]> {
@@ -402,7 +408,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
       const view = entry.group ? this.view(entry) : undefined;
       if (view) this.settledViews.set(id, view);
       else this.settledViews.delete(id);
-      const next = view ? contributionOf(view, this.pods.of(entry)?.pod) : undefined;
+      const next = view ? contributionOf(view, this.pods.podOf(entry)) : undefined;
       this.aggregates.update(entry.contribution, next);
       entry.contribution = next;
     }
@@ -420,11 +426,12 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
     const entry = this.entries.get(execId);
     if (!entry) return;
     const hidden = this.exitsWithoutId.isHidden(entry);
-    const next = hidden ? '' : this.strings.intern(this.groupOf(entry));
+    const group = hidden ? '' : this.groupOf(entry);
     if (entry.pendingExitKey !== undefined) {
-      this.exitsWithoutId.setWaiting(entry.pendingExitKey, next !== '');
+      this.exitsWithoutId.setWaiting(entry.pendingExitKey, group !== '');
     }
-    if (next === entry.group) return;
+    if (group === entry.group) return;
+    const next = group && this.strings.intern(group);
     if (entry.group) removeFrom(this.members, entry.group, execId);
     if (next) addTo(this.members, next, execId);
     const downloads = this.downloads.pathsOf(execId);
@@ -452,7 +459,7 @@ export class ProcessTreeBuilder implements TreeReader, TreeWriter {
   // ---- reading -------------------------------------------------------------------------
 
   private groupOf(entry: ProcessEntry): string {
-    return groupFor(this.pods.of(entry)?.pod, entry.docker, entry.node ?? '');
+    return groupFor(this.pods.podOf(entry), entry.docker, entry.node ?? '');
   }
 
   /** The image that replaced this one by exec without fork, if any (largest id on ties). */

@@ -6,6 +6,8 @@
  * then unpacking gives back the exact text.
  */
 
+import { isCanonicalTime } from './time.ts';
+
 /** Seconds since 2020, or the text when it does not pack; undefined for no time. */
 export type PackedSeconds = number | string | undefined;
 
@@ -30,34 +32,19 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function hasSeparators(text: string): boolean {
-  return (
-    text[4] === '-' &&
-    text[7] === '-' &&
-    text[10] === 'T' &&
-    text[13] === ':' &&
-    text[16] === ':' &&
-    text[19] === '.' &&
-    text[29] === 'Z'
-  );
-}
-
 export function packSeconds(text: string | undefined | null): PackedSeconds {
   if (text === undefined || text === null) return undefined;
-  if (text.length !== 30 || !hasSeparators(text) || digits(text, 20, 9) < 0) return text;
+  if (!isCanonicalTime(text)) return text;
   const [year, month, day] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)];
   const [hour, minute, second] = [digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2)];
+  // isCanonicalTime saw only digits here, so just the ranges are left to check.
   const valid =
-    year >= 0 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
-    hour >= 0 &&
     hour < 24 &&
-    minute >= 0 &&
     minute < 60 &&
-    second >= 0 &&
     second < 60;
   if (!valid) return text;
   const seconds = Date.UTC(year, month - 1, day, hour, minute, second) / 1000 - EPOCH;

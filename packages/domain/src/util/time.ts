@@ -15,7 +15,7 @@ function isDigit(code: number): boolean {
  * "YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ", the shape Tetragon writes, is its own key. Checked char
  * by char because timeKey runs several times per event and a regex match allocates.
  */
-function isCanonical(time: string): boolean {
+export function isCanonicalTime(time: string): boolean {
   if (time.length !== CANONICAL_LENGTH) return false;
   for (let i = 0; i < CANONICAL_LENGTH; i++) {
     const code = time.charCodeAt(i);
@@ -39,7 +39,7 @@ function isCanonical(time: string): boolean {
 /** A string that sorts like the instant it names; "" for anything unparseable. */
 export function timeKey(time: string | undefined | null): string {
   if (!time) return '';
-  if (isCanonical(time)) return time;
+  if (isCanonicalTime(time)) return time;
   const m = RFC3339.exec(time);
   if (!m) return '';
   const [, date, clock, fraction = '', zone] = m;
