@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { ProcessTreeBuilder, parseLine, type Process, type TreeReader } from '@exectree/domain';
+import { ProcessTreeBuilder, parseLine, type Process } from '@exectree/domain';
 import { generateLines } from '@exectree/simulator';
 import { openEngine, type Engine } from './engine.ts';
+import { shownTrees } from './test-support/shown-trees.ts';
 
 const dirs: string[] = [];
 const engines: Engine[] = [];
@@ -51,23 +52,13 @@ function ingest(engine: Engine, lines: readonly string[]): void {
   );
 }
 
-/** Everything a client can see of the trees. */
-function shown(reader: TreeReader) {
-  const groups = reader.groups();
-  return {
-    groups,
-    processes: groups.map((group) => reader.processes(group.key)),
-    markers: reader.markers(),
-  };
-}
-
 function fromScratch(lines: readonly string[]) {
   const builder = new ProcessTreeBuilder();
   for (const line of lines) {
     const parsed = parseLine(line);
     if (parsed.kind === 'event') builder.apply(parsed.event);
   }
-  return shown(builder);
+  return shownTrees(builder);
 }
 
 /** Search rows, once the feed drained and the deferred row writes ran. */
@@ -75,6 +66,20 @@ async function rows(engine: Engine): Promise<Process[]> {
   engine.changes.flush();
   await nextTurn();
   return (await engine.processes.search({ limit: 100_000 })).processes;
+}
+
+/** Rows whose cwd the test tampered with, read beside the engine's own connection. */
+function tamperedRows(db: string): unknown {
+  const reader = new Database(db, { readonly: true });
+  try {
+    return reader
+      .prepare(
+        `SELECT COUNT(*) AS n FROM processes WHERE json_extract(json, '$.cwd') = '/tampered'`,
+      )
+      .get();
+  } finally {
+    reader.close();
+  }
 }
 
 const byId = (processes: readonly Process[]) =>
@@ -107,9 +112,9 @@ describe('rebuilding the trees in the background', () => {
     const rest = live.slice(during);
     ingest(engine, rest);
 
-    expect(shown(engine.builder)).toEqual(fromScratch(lines));
+    expect(shownTrees(engine.builder)).toEqual(fromScratch(lines));
     expect(engine.store.count()).toBe(new Set(lines).size);
-    expect(byId(await rows(engine))).toEqual(byId(shown(engine.builder).processes.flat()));
+    expect(byId(await rows(engine))).toEqual(byId(shownTrees(engine.builder).processes.flat()));
   });
 
   it('reports progress until done, then null', async () => {
@@ -147,15 +152,7 @@ describe('rebuilding the trees in the background', () => {
     raw.close();
     const second = open(db);
     await second.rebuild.done;
-    const tampered = new Database(db, { readonly: true });
-    expect(
-      tampered
-        .prepare(
-          `SELECT COUNT(*) AS n FROM processes WHERE json_extract(json, '$.cwd') = '/tampered'`,
-        )
-        .get(),
-    ).toEqual({ n: 1 });
-    tampered.close();
+    expect(tamperedRows(db)).toEqual({ n: 1 });
     await close(second);
 
     // A crash leaves no mark: the next start compares and repairs every row.
@@ -165,15 +162,7 @@ describe('rebuilding the trees in the background', () => {
     crashed.close();
     const third = open(db);
     await third.rebuild.done;
-    const repaired = new Database(db, { readonly: true });
-    expect(
-      repaired
-        .prepare(
-          `SELECT COUNT(*) AS n FROM processes WHERE json_extract(json, '$.cwd') = '/tampered'`,
-        )
-        .get(),
-    ).toEqual({ n: 0 });
-    repaired.close();
+    expect(tamperedRows(db)).toEqual({ n: 0 });
     expect(byId(await rows(third))).toEqual(expected);
   });
 });

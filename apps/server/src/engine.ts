@@ -89,7 +89,10 @@ export function openEngine(options: EngineOptions): Engine {
     rows: stores.processes,
     mode: closedCleanly ? 'trusted' : 'compare',
   });
-  /** Ids of events ingested while the rebuild runs: applied live, skipped by the replay. */
+  /**
+   * Ids of events ingested while the rebuild runs: applied live, skipped by the replay;
+   * undefined once the rebuild is done.
+   */
   let appliedLive: Set<string> | undefined = new Set();
   const writer = {
     apply(event: ParsedEvent) {
@@ -104,9 +107,9 @@ export function openEngine(options: EngineOptions): Engine {
   const core = createEngineCore({ options, parse, builder, store, writer, dbPath: options.db });
   const { changes, podLimit, metrics } = core;
   changes.subscribe((drained) => rows.onDrain(podLimit.forRows(drained)));
-  let rebuilding = true;
   changes.subscribe((drained) => {
-    if (!rebuilding) podLimit.onDrain(drained);
+    // The limit follows the drains once the rebuild is done (it then trims the whole tree).
+    if (appliedLive === undefined) podLimit.onDrain(drained);
   });
   const flushAll = () => {
     changes.flush();
@@ -132,7 +135,6 @@ export function openEngine(options: EngineOptions): Engine {
     finish(sweptRows) {
       // The replay's last changes are not news either; from here on drains are written.
       changes.flush();
-      rebuilding = false;
       appliedLive = undefined;
       const fixed = rows.repaired + sweptRows;
       if (!closedCleanly && fixed > 0) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createFileSource } from './file-source.ts';
 import { SourceTracker } from './source-status.ts';
 import { committingLater } from '../test-support/committing-later.ts';
-import { until } from '../test-support/until.ts';
+import { waitFor } from '../../test/helpers/wait-for.ts';
 
 let dir: string;
 
@@ -37,20 +37,20 @@ describe('file source with a store that commits later', () => {
     });
     source.start();
     try {
-      await until(() => commits.length === 1);
+      await waitFor('the first batch', () => commits.length === 1);
       await new Promise((resolve) => setTimeout(resolve, 60));
       expect(commits).toHaveLength(1);
 
       commits[0]?.fail(new Error('could not write to PostgreSQL'));
       // The next poll reads the same line again: its position was never committed.
-      await until(() => commits.length === 2);
+      await waitFor('the second batch', () => commits.length === 2);
       expect(tracker.lastError).toBe('could not write to PostgreSQL');
       expect(commits.map((c) => c.lines.map((l) => l.text))).toEqual([[lines[0]], [lines[0]]]);
 
       commits[1]?.done();
-      await until(() => commits.length === 3);
+      await waitFor('the third batch', () => commits.length === 3);
       commits[2]?.done();
-      await until(() => commits.length === 4);
+      await waitFor('the fourth batch', () => commits.length === 4);
       commits[3]?.done();
       expect(commits.slice(1).map((c) => c.lines[0]?.text)).toEqual(lines);
       expect(commits.map((c) => c.lines[0]?.lineNo)).toEqual([1, 1, 2, 3]);

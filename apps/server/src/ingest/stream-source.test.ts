@@ -10,7 +10,7 @@ import { createIngestPipeline, type IngestPipeline } from './pipeline.ts';
 import { createStreamSource } from './stream-source.ts';
 import { SourceTracker } from './source-status.ts';
 import { committingLater } from '../test-support/committing-later.ts';
-import { until } from '../test-support/until.ts';
+import { waitFor } from '../../test/helpers/wait-for.ts';
 
 const lineAt = (n: number, time: Date) =>
   JSON.stringify({
@@ -45,10 +45,10 @@ describe('stream and demo sources', () => {
     source.start();
     expect(tracker.connected).toBe(true);
     stream.write(`${line(1)}\n${line(2).slice(0, 10)}`);
-    await until(() => tracker.accepted === 1);
+    await waitFor('the first line', () => tracker.accepted === 1);
     stream.end(line(2).slice(10));
     await once(stream, 'end');
-    await until(() => !tracker.connected);
+    await waitFor('the end of input', () => !tracker.connected);
     expect(tracker.snapshot()).toMatchObject({ linesRead: 2, accepted: 2, rejected: 0 });
     await source.stop();
   });
@@ -66,19 +66,19 @@ describe('stream and demo sources', () => {
     });
     source.start();
     stream.write(`${line(1)}\n`);
-    await until(() => commits.length === 1);
+    await waitFor('the first batch', () => commits.length === 1);
     stream.write(`${line(2)}\n`);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(commits).toHaveLength(1);
     commits[0]?.fail(new Error('connection to the database lost'));
-    await until(() => commits.length === 2);
+    await waitFor('the second batch', () => commits.length === 2);
     expect(tracker.lastError).toBe('connection to the database lost');
     expect(logged).toContain('stdin: connection to the database lost');
     stream.end();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(tracker.connected).toBe(true);
     commits[1]?.done();
-    await until(() => !tracker.connected);
+    await waitFor('the end of input', () => !tracker.connected);
     await source.stop();
   });
 
@@ -101,9 +101,9 @@ describe('stream and demo sources', () => {
       tickMs: 5,
     });
     source.start();
-    await until(() => tracker.accepted === 100);
+    await waitFor('the lines already due', () => tracker.accepted === 100);
     clock += 10_000;
-    await until(() => tracker.accepted === 110);
+    await waitFor('the next ten seconds of lines', () => tracker.accepted === 110);
     await source.stop();
     expect(tracker.connected).toBe(false);
     clock += 10_000;

@@ -1,64 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseLine, type Finding, type Process } from '@exectree/domain';
-import { startPostgres, type TestPostgres } from '../../test/helpers/postgres.ts';
-import { waitFor } from '../../test/helpers/wait-for.ts';
+import { describe, expect, it } from 'vitest';
+import type { Finding, Process } from '@exectree/domain';
 import type { ProcessQuery, ProcessStore } from './process-store.ts';
-import { openSqliteStores } from './sqlite-stores.ts';
-import { openPgStores } from './postgres/pg-stores.ts';
 import { hostProcess } from '../test-support/host-process.ts';
+import { storeBackends } from '../test-support/store-backends.ts';
 
 /** The flagged and alive-in-range facets of search: SQLite and PostgreSQL must agree. */
-interface Opened {
-  processes: ProcessStore;
-  close(): Promise<void> | void;
-}
-
-let postgres: TestPostgres;
-let dir: string;
-const opened: Opened[] = [];
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-  dir = mkdtempSync(join(tmpdir(), 'exectree-facets-'));
-}, 60_000);
-
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  for (const stores of opened.splice(0)) await stores.close();
-});
-
-let keys = 0;
-const backends = [
-  {
-    name: 'SQLite',
-    async open(): Promise<Opened> {
-      const stores = openSqliteStores(join(dir, `db${(keys += 1)}.db`), parseLine);
-      opened.push(stores);
-      return stores;
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open(): Promise<Opened> {
-      const stores = await openPgStores(
-        await postgres.createDatabase(),
-        () => {},
-        () => {},
-      );
-      await stores.leader.start();
-      await waitFor('leadership', () => stores.leader.isLeader());
-      opened.push(stores);
-      return stores;
-    },
-  },
-];
+const backends = storeBackends();
 
 function proc(execId: string, fields: Partial<Process> = {}): Process {
   return hostProcess(execId, { startTime: '2026-01-01T00:00:10Z', ...fields });

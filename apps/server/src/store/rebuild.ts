@@ -68,14 +68,3 @@ export class TreeReplay {
     this.result.applied += 1;
   }
 }
-
-/** Replays every stored line at once (tools and tests; the server replays in slices). */
-export function rebuildTree(
-  store: Pick<SyncEventStore, 'replay'>,
-  writer: Pick<TreeWriter, 'apply'>,
-  parse: (line: string) => ParseResult,
-): RebuildResult {
-  const replay = new TreeReplay({ store, writer, parse });
-  replay.step(Infinity);
-  return replay.result;
-}

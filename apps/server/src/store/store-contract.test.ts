@@ -1,75 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { contentHash, parseLine, type ParsedEvent, type Process } from '@exectree/domain';
-import { startPostgres, type TestPostgres } from '../../test/helpers/postgres.ts';
-import { waitFor } from '../../test/helpers/wait-for.ts';
+import { describe, expect, it } from 'vitest';
+import { contentHash, type ParsedEvent, type Process } from '@exectree/domain';
 import type { EventStore, FileCursor, StoredEvent } from './event-store.ts';
 import type { ProcessQuery, ProcessStore } from './process-store.ts';
-import { openSqliteStores } from './sqlite-stores.ts';
-import { openPgStores } from './postgres/pg-stores.ts';
 import { hostProcess } from '../test-support/host-process.ts';
+import { storeBackends } from '../test-support/store-backends.ts';
 
 /** The same contract for every store: SQLite and PostgreSQL must give the same answers. */
-interface Opened {
-  events: EventStore;
-  processes: ProcessStore;
-  close(): Promise<void> | void;
-}
-interface Backend {
-  name: string;
-  /** `key` names a database that outlives `close`, so it can be opened again. */
-  open(key: string): Promise<Opened>;
-}
-
-let postgres: TestPostgres;
-let dir: string;
-const urls = new Map<string, string>();
-const opened: Opened[] = [];
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-  dir = mkdtempSync(join(tmpdir(), 'exectree-contract-'));
-}, 60_000);
-
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  for (const stores of opened.splice(0)) await stores.close();
-});
-
-const sqlite: Backend = {
-  name: 'SQLite',
-  async open(key) {
-    const stores = openSqliteStores(join(dir, `${key}.db`), parseLine);
-    opened.push(stores);
-    return stores;
-  },
-};
-
-const postgresql: Backend = {
-  name: 'PostgreSQL',
-  async open(key) {
-    let url = urls.get(key);
-    if (url === undefined) {
-      url = await postgres.createDatabase();
-      urls.set(key, url);
-    }
-    const stores = await openPgStores(
-      url,
-      () => {},
-      () => {},
-    );
-    await stores.leader.start();
-    await waitFor('leadership', () => stores.leader.isLeader());
-    opened.push(stores);
-    return stores;
-  },
-};
+const backends = storeBackends();
 
 let keys = 0;
 const freshKey = () => `db${(keys += 1)}`;
@@ -134,7 +71,7 @@ const cursor = (offset: number, line: number): FileCursor => ({
   line,
 });
 
-describe.each([sqlite, postgresql])('$name event store', (backend) => {
+describe.each(backends)('$name event store', (backend) => {
   it('returns only the events it had not stored before, also within one batch', async () => {
     const { events } = await backend.open(freshKey());
     const a = event('a', 'x', '2024-01-01T00:00:01Z');
@@ -152,7 +89,6 @@ describe.each([sqlite, postgresql])('$name event store', (backend) => {
     const names = Array.from({ length: 4_500 }, (_, i) => `e${i}`);
     await first.events.append(names.map((name) => event(name, undefined, undefined)));
     await first.close();
-    opened.splice(opened.indexOf(first), 1);
 
     const again = await backend.open(key);
     const stored = await replayed(again.events);
@@ -189,7 +125,6 @@ describe.each([sqlite, postgresql])('$name event store', (backend) => {
     expect(await first.events.readCursor(cursor(0, 0).path)).toEqual(cursor(100, 2));
     await first.events.appendWithCursor([], cursor(120, 3));
     await first.close();
-    opened.splice(opened.indexOf(first), 1);
 
     const again = await backend.open(key);
     expect(await again.events.readCursor(cursor(0, 0).path)).toEqual(cursor(120, 3));
@@ -197,7 +132,7 @@ describe.each([sqlite, postgresql])('$name event store', (backend) => {
   });
 });
 
-describe.each([sqlite, postgresql])('$name process store', (backend) => {
+describe.each(backends)('$name process store', (backend) => {
   const find = async (processes: ProcessStore, query: Omit<ProcessQuery, 'limit'>) =>
     ids((await processes.search({ ...query, limit: 10 })).processes);
 

@@ -1,4 +1,5 @@
 import type { ParseResult } from '@exectree/domain';
+import type { EventColumns } from '../../store/event-columns.ts';
 import { idHigh, idLow } from '../../store/sqlite-events-schema.ts';
 import { storedExecId } from '../../store/stored-exec-id.ts';
 import { parseLine, timeKey } from '../domain-parsing.ts';
@@ -13,17 +14,13 @@ export const LINE_REJECTED = 2;
  * it crosses threads as a few arrays instead of one object per event. The raw lines are not
  * in it: the sender keeps them exactly as read.
  */
-export interface ParsedBatch {
+export interface ParsedBatch extends Omit<EventColumns, 'raws'> {
   /** Per line, in order: LINE_EVENT, LINE_BLANK or LINE_REJECTED. */
   kinds: Uint8Array<ArrayBuffer>;
   /** The reason of each rejected line, in line order. */
   reasons: string[];
-  /** Per event, in line order: its id as 32-bit halves (high, low, high, low, ...). */
+  /** As in EventColumns, one pair per event in line order; its own buffer, to transfer. */
   hashes: Uint32Array<ArrayBuffer>;
-  types: string[];
-  nodes: string[];
-  timeKeys: string[];
-  execIds: (string | null)[];
 }
 
 /** Parses `texts` as the ingest pipeline does: too-deep JSON first, then `parse`. */

@@ -12,6 +12,7 @@ import {
   type MergedRowRecord,
 } from './row-events.ts';
 import { toPgText, toPgTextOrNull } from './pg-text.ts';
+import { shownTrees } from '../../test-support/shown-trees.ts';
 
 /** A folded row as PostgreSQL would hand it back (text escaped, bigints as strings). */
 function record(row: MergeRow): MergedRowRecord {
@@ -68,15 +69,6 @@ function feed(builder: ProcessTreeBuilder, batch: MergeBatch, probeIds: { next: 
   for (const marker of batch.markers) builder.apply(markerEvent(marker));
 }
 
-function view(builder: ProcessTreeBuilder) {
-  const groups = builder.groups();
-  return {
-    groups,
-    processes: groups.map((group) => builder.processes(group.key)),
-    markers: builder.markers(),
-  };
-}
-
 /** The events a store keeps: each distinct line once (duplicates are not merged again). */
 const parsed = (seed: number, count: number): ParsedEvent[] => {
   const events = generateLines({ seed, count, chaos: true }).flatMap((line) => {
@@ -98,6 +90,6 @@ describe('a tree built from merged rows', () => {
     feed(mirror, mergeBatchOf(events.slice(0, 1_500)), probeIds);
     feed(mirror, mergeBatchOf(events), probeIds);
     feed(mirror, mergeBatchOf(events), probeIds);
-    expect(view(mirror)).toEqual(view(reference));
+    expect(shownTrees(mirror)).toEqual(shownTrees(reference));
   });
 });

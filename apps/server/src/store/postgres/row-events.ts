@@ -117,8 +117,6 @@ function exitOf(time: string | null, status: number, signal: string | null): Exi
   };
 }
 
-const idOnly = bareSnapshot;
-
 /**
  * Events that make a ProcessTreeBuilder hold exactly `row`: one snapshot per rank with the
  * fields that rank supplied, its exit, and probe events up to its count (the builder counts
@@ -157,7 +155,7 @@ export function rowEvents(
         id: `${SYNTHETIC}exit`,
         type: 'process_exit',
         node: nodeAt(RANK_EVENT),
-        process: idOnly(execId),
+        process: bareSnapshot(execId),
         exit: exitOf(row.exit_time, row.exit_status, row.exit_signal),
       }),
     );
@@ -168,7 +166,7 @@ export function rowEvents(
         id: `${SYNTHETIC}probe:${probeId()}`,
         type: 'process_kprobe',
         node: nodeAt(RANK_EVENT),
-        process: idOnly(execId),
+        process: bareSnapshot(execId),
         probe: { functionName: undefined, policyName: undefined, action: undefined },
       }),
     );
@@ -199,7 +197,7 @@ export function standInEvent(
       docker: undefined,
     },
     parent: hasParent
-      ? { ...idOnly(''), execId: parentExecId, pod: fields.pod, docker: fields.docker }
+      ? { ...bareSnapshot(''), execId: parentExecId, pod: fields.pod, docker: fields.docker }
       : undefined,
     exit: exitOf(exit.exit_time, exit.exit_status, exit.exit_signal),
   });
@@ -216,7 +214,7 @@ export function containerPodEvent(docker: string, pod: string): ParsedEvent | un
   return event({
     id: `${SYNTHETIC}pod`,
     type: 'exectree_row',
-    parent: { ...idOnly(CONTAINER_STUB_ID), docker: fromPgText(docker), pod: info },
+    parent: { ...bareSnapshot(CONTAINER_STUB_ID), docker: fromPgText(docker), pod: info },
   });
 }
 
