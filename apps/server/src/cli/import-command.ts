@@ -66,7 +66,7 @@ export async function runImportCommand(
 
   // Started first: the workers load their modules while this thread opens the database.
   const small = inputs.every((input) => input.regular) && totalSize(inputs) < WORKERS_FROM_BYTES;
-  const pool: BatchParser & { size: number } = small ? new InlineParser() : new ParsePool();
+  const pool: BatchParser = small ? new InlineParser() : new ParsePool();
   let load: BulkLoad;
   try {
     load = openBulkLoad(args.config.db);
@@ -94,7 +94,7 @@ export async function runImportCommand(
 /** Imports the files in order; false when one of them failed. */
 async function importAll(
   inputs: readonly Input[],
-  { store, pool }: { store: SqliteEventStore; pool: BatchParser & { size: number } },
+  { store, pool }: { store: SqliteEventStore; pool: BatchParser },
   output: ImportOutput,
 ): Promise<boolean> {
   const totalBytes = totalSize(inputs);

@@ -29,7 +29,7 @@ export interface FileTotals {
 }
 
 export interface ImportFileDeps {
-  parser: BatchParser & { readonly size: number };
+  parser: BatchParser;
   /** Stores one batch in one transaction; returns how many events were new. */
   store(columns: EventColumns): number;
   /** Called for the first rejected lines of the file only. */

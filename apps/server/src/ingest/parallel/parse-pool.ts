@@ -5,6 +5,8 @@ import type { ParseReply, ParseRequest } from './parse-messages.ts';
 
 /** Parses batches of lines somewhere else; each promise settles with its own batch. */
 export interface BatchParser {
+  /** How many batches it parses at once (worker threads, or 1 in the calling thread). */
+  readonly size: number;
   parse(texts: string[]): Promise<ParsedBatch>;
   close(): Promise<void>;
 }
