@@ -10,6 +10,17 @@ function summary(result: FloodResult): string {
   return JSON.stringify({ offer, health, rss, stored });
 }
 
+/** The offered load, from up to 32 clients at once, against a server started with `serveArgs`. */
+function flood(durationMs: number, serveArgs: string[]): Promise<FloodResult> {
+  return runFlood({
+    eventsPerSecond: OFFERED_PER_SECOND,
+    durationMs,
+    linesPerRequest: 250,
+    maxInFlight: 32,
+    serveArgs,
+  });
+}
+
 /** Every answer was 200 or 429 with Retry-After, and exactly the accepted lines are stored. */
 function expectNothingLostOrInvented(result: FloodResult): void {
   const { offer } = result;
@@ -27,13 +38,7 @@ describe('a flood of POST /api/v1/events from this machine', () => {
     // machine ingests, and 100 to 160 probes, so that p99 is not just the slowest one.
     // Whether the server refuses some depends on how fast the machine is (the next test
     // makes refusals certain); whatever it refuses must carry Retry-After.
-    const result = await runFlood({
-      eventsPerSecond: OFFERED_PER_SECOND,
-      durationMs: 8_000,
-      linesPerRequest: 250,
-      maxInFlight: 32,
-      serveArgs: ['--ingest-queue', '256KiB', '--max-pod-processes', '2000'],
-    });
+    const result = await flood(8_000, ['--ingest-queue', '256KiB', '--max-pod-processes', '2000']);
     expectNothingLostOrInvented(result);
     const { health, rss } = result;
     expect(health.failures, summary(result)).toBe(0);
@@ -48,13 +53,7 @@ describe('a flood of POST /api/v1/events from this machine', () => {
     // 115 KB fit, the third would need over a minute of refill, while 200 are offered each
     // second. Saturation is certain however fast or slow the machine is, and what was
     // admitted is still stored.
-    const result = await runFlood({
-      eventsPerSecond: OFFERED_PER_SECOND,
-      durationMs: 2_000,
-      linesPerRequest: 250,
-      maxInFlight: 32,
-      serveArgs: ['--ingest-rate', '1KiB', '--max-body', '256KiB'],
-    });
+    const result = await flood(2_000, ['--ingest-rate', '1KiB', '--max-body', '256KiB']);
     expectNothingLostOrInvented(result);
     expect(result.offer.refused, summary(result)).toBeGreaterThan(0);
   }, 60_000);

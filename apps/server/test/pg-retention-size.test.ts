@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createRetention } from '../src/retention/retention-job.ts';
 import { openPgStores } from '../src/store/postgres/pg-stores.ts';
+import { execIdsInMemory } from './helpers/in-memory.ts';
 import * as lines from './helpers/process-lines.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { postEvents, startTestServer, type TestServer } from './helpers/test-server.ts';
@@ -11,6 +12,8 @@ import { waitFor } from './helpers/wait-for.ts';
 const DAY = 24 * 60 * 60 * 1000;
 const PAST_DAYS = [5, 4, 3, 2, 1];
 const PER_DAY = 200;
+/** init, the straddler and every day's children. */
+const ALL_PROCESSES = 2 + PER_DAY * (PAST_DAYS.length + 1);
 
 let postgres: TestPostgres;
 
@@ -64,6 +67,17 @@ function history(now: number) {
   return { init, byDay, straddler, body };
 }
 
+/** Posts init's and the straddler's starts, then every day's children, oldest day first. */
+async function postHistory(
+  server: TestServer,
+  { init, straddler, body }: ReturnType<typeof history>,
+): Promise<void> {
+  const first = [lines.execLine(init), lines.execLine(straddler)].join('\n');
+  expect((await postEvents(server, first)).status).toBe(200);
+  for (const day of [...PAST_DAYS, 0])
+    expect((await postEvents(server, body(day))).status).toBe(200);
+}
+
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -72,6 +86,29 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   } finally {
     await client.end();
   }
+}
+
+/** Waits for the process rows of everything posted. */
+async function waitForProcessRows(url: string, count: number): Promise<void> {
+  await waitFor('process rows', async () => {
+    const [row] = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM processes');
+    return Number(row?.n) === count;
+  });
+}
+
+/**
+ * The socket.io adapter does not release a LISTEN connection it is still opening when the
+ * server closes, which would hold the pool open: before stopping a server, let it finish.
+ */
+async function waitForAdapterListening(url: string): Promise<void> {
+  await waitFor('the adapter listening', async () => {
+    const listening = await query(
+      url,
+      `SELECT 1 FROM pg_stat_activity
+       WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+    );
+    return listening.length > 0;
+  });
 }
 
 /** Partition day (YYYYMMDD) → bytes, tables, indexes and TOAST. */
@@ -92,24 +129,18 @@ describe('--retention-size on PostgreSQL', () => {
   it('drops whole partitions, oldest first, until the tables fit, never today’s', async () => {
     const url = await postgres.createDatabase();
     const now = Date.now();
-    const { init, byDay, straddler, body } = history(now);
+    const past = history(now);
+    const { init, byDay, straddler } = past;
     const loader: TestServer = await startTestServer({
       db: url,
       retention: { maxAgeMs: 0, maxBytes: 0 },
     });
     try {
-      const first = [lines.execLine(init), lines.execLine(straddler)].join('\n');
-      expect((await postEvents(loader, first)).status).toBe(200);
-      for (const day of [...PAST_DAYS, 0])
-        expect((await postEvents(loader, body(day))).status).toBe(200);
+      await postHistory(loader, past);
       expect(
         (await postEvents(loader, lines.exitLine(straddler, new Date(now).toISOString()))).status,
       ).toBe(200);
-      const all = 2 + PER_DAY * (PAST_DAYS.length + 1);
-      await waitFor('process rows', async () => {
-        const [row] = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM processes');
-        return Number(row?.n) === all;
-      });
+      await waitForProcessRows(url, ALL_PROCESSES);
     } finally {
       await loader.stop();
     }
@@ -167,25 +198,10 @@ describe('--retention-size on PostgreSQL', () => {
     // A replica started now loads exactly what is left.
     const replica = await startTestServer({ db: url, retention: { maxAgeMs: 0, maxBytes: 0 } });
     try {
-      const { builder } = replica.engine;
-      const ids = [
-        ...new Set(
-          builder.groups().flatMap((group) => builder.processes(group.key).map((p) => p.execId)),
-        ),
-      ].sort();
       const expected = [init, straddler, ...(byDay.get(0) ?? [])].map(lines.execIdOf).sort();
-      expect(ids).toEqual(expected);
+      expect(execIdsInMemory(replica)).toEqual(expected);
     } finally {
-      // The socket.io adapter does not release a LISTEN connection it is still opening when
-      // the server closes, which would hold the pool open: let it finish first.
-      await waitFor('the adapter listening', async () => {
-        const listening = await query(
-          url,
-          `SELECT 1 FROM pg_stat_activity
-           WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
-        );
-        return listening.length > 0;
-      });
+      await waitForAdapterListening(url);
       await replica.stop();
     }
   }, 120_000);
@@ -195,34 +211,16 @@ describe('a server started with --retention-size on PostgreSQL', () => {
   it('drops the oldest partitions at start and holds the rest in its tree', async () => {
     const url = await postgres.createDatabase();
     const now = Date.now();
-    const { init, byDay, straddler, body } = history(now);
+    const past = history(now);
+    const { init, byDay } = past;
     const loader: TestServer = await startTestServer({
       db: url,
       retention: { maxAgeMs: 0, maxBytes: 0 },
     });
     try {
-      expect(
-        (await postEvents(loader, [lines.execLine(init), lines.execLine(straddler)].join('\n')))
-          .status,
-      ).toBe(200);
-      for (const day of [...PAST_DAYS, 0])
-        expect((await postEvents(loader, body(day))).status).toBe(200);
-      const all = 2 + PER_DAY * (PAST_DAYS.length + 1);
-      await waitFor('process rows', async () => {
-        const [row] = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM processes');
-        return Number(row?.n) === all;
-      });
-      // Stopping while the socket.io adapter still opens its LISTEN connection would hang.
-      await waitFor(
-        'adapter',
-        async () =>
-          (
-            await query(
-              url,
-              "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
-            )
-          ).length > 0,
-      );
+      await postHistory(loader, past);
+      await waitForProcessRows(url, ALL_PROCESSES);
+      await waitForAdapterListening(url);
     } finally {
       await loader.stop();
     }
@@ -243,23 +241,11 @@ describe('a server started with --retention-size on PostgreSQL', () => {
       expect([...(await partitionSizes(url)).keys()].sort()).toEqual(
         [3, 2, 1, 0].map((d) => dayName(now, d)),
       );
-      const { builder } = leader.engine;
-      const ids = new Set(
-        builder.groups().flatMap((g) => builder.processes(g.key).map((p) => p.execId)),
-      );
+      const ids = new Set(execIdsInMemory(leader));
       for (const p of byDay.get(5) ?? []) expect(ids.has(lines.execIdOf(p))).toBe(false);
       for (const p of byDay.get(3) ?? []) expect(ids.has(lines.execIdOf(p))).toBe(true);
       expect(ids.has(lines.execIdOf(init))).toBe(true);
-      await waitFor(
-        'adapter',
-        async () =>
-          (
-            await query(
-              url,
-              "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
-            )
-          ).length > 0,
-      );
+      await waitForAdapterListening(url);
     } finally {
       await leader.stop();
     }

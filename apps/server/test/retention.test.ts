@@ -21,6 +21,7 @@ import {
   rateLimitLine,
   type TestProc,
 } from './helpers/process-lines.ts';
+import { execIdsInMemory } from './helpers/in-memory.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { getJson, postEvents, startTestServer, type TestServer } from './helpers/test-server.ts';
 import { findNode } from './helpers/tree.ts';
@@ -45,15 +46,7 @@ async function start(db: string, retention?: RetentionPolicy): Promise<TestServe
   return server;
 }
 
-/** Every process the server holds in memory, and every stored row, by exec id. */
-function memoryIds(server: TestServer): string[] {
-  const { builder } = server.engine;
-  return builder
-    .groups()
-    .flatMap((group) => builder.processes(group.key).map((p) => p.execId))
-    .sort();
-}
-
+/** Every stored row, by exec id. */
 async function rowIds(server: TestServer): Promise<string[]> {
   return (await server.engine.processes.search({ limit: 10_000 })).processes
     .map((p) => p.execId)
@@ -133,9 +126,9 @@ describe('retention by age', () => {
     await postEvents(server, s.lines.join('\n'));
     await waitFor(
       'process rows',
-      async () => (await rowIds(server)).length === memoryIds(server).length,
+      async () => (await rowIds(server)).length === execIdsInMemory(server).length,
     );
-    const before = memoryIds(server);
+    const before = execIdsInMemory(server);
     const standIn = before.find((execId) => execId.startsWith('exit-only:'));
     expect(standIn).toBeDefined();
     expect(before).toHaveLength(s.kept.length + 4);
@@ -146,7 +139,7 @@ describe('retention by age', () => {
     const report = await server.engine.runRetention(now);
 
     expect(report).toMatchObject({ subtrees: 3, processes: 4, events: 9, markers: 1 });
-    expect(memoryIds(server)).toEqual(s.kept);
+    expect(execIdsInMemory(server)).toEqual(s.kept);
     expect(await rowIds(server)).toEqual(s.kept);
     expect(await server.engine.store.count()).toBe(eventsBefore - 9);
     for (const execId of [...s.deletedReal, standIn ?? '']) {
@@ -168,7 +161,7 @@ describe('retention by age', () => {
     const treeBefore = tree.body;
     await server.close();
     const again = await start(db, WEEK);
-    expect(memoryIds(again)).toEqual(s.kept);
+    expect(execIdsInMemory(again)).toEqual(s.kept);
     expect(await rowIds(again)).toEqual(s.kept);
     expect((await getJson<TreeResponse>(again, '/api/v1/pods/default/app/tree')).body).toEqual(
       treeBefore,
@@ -186,12 +179,12 @@ describe('retention by age', () => {
     await first.close();
 
     const off = await start(db, { maxAgeMs: 0, maxBytes: 0 });
-    expect(memoryIds(off)).toHaveLength(s.kept.length + 4);
+    expect(execIdsInMemory(off)).toHaveLength(s.kept.length + 4);
     await off.close();
 
     const on = await start(db, WEEK);
     expect(on.logs).toContainEqual(expect.stringMatching(/^retention: deleted 4 processes/));
-    expect(memoryIds(on)).toEqual(s.kept);
+    expect(execIdsInMemory(on)).toEqual(s.kept);
     expect(await rowIds(on)).toEqual(s.kept);
   });
 });
@@ -204,7 +197,7 @@ describe('retention by size', () => {
     expect((await postEvents(server, body)).status).toBe(200);
     await waitFor(
       'process rows',
-      async () => (await rowIds(server)).length === memoryIds(server).length,
+      async () => (await rowIds(server)).length === execIdsInMemory(server).length,
     );
     const processes = (await server.engine.processes.search({ limit: 10_000 })).processes;
     const usedBytes = (await server.engine.runRetention()).usedBytes;
@@ -235,7 +228,7 @@ describe('retention by size', () => {
     const server = await start(db, { maxAgeMs: 0, maxBytes });
     const report = await server.engine.runRetention();
     expect(report.usedBytes).toBeLessThanOrEqual(maxBytes);
-    const left = new Set(memoryIds(server));
+    const left = new Set(execIdsInMemory(server));
     expect(await rowIds(server)).toEqual([...left].sort());
     for (const execId of protectedIds(processes)) expect(left.has(execId)).toBe(true);
 
@@ -253,7 +246,7 @@ describe('retention by size', () => {
     const db = join(temp.dir, 'tiny.db');
     const { processes } = await loaded(db);
     const server = await start(db, { maxAgeMs: 0, maxBytes: 1 });
-    expect(memoryIds(server)).toEqual([...protectedIds(processes)].sort());
-    expect(await rowIds(server)).toEqual(memoryIds(server));
+    expect(execIdsInMemory(server)).toEqual([...protectedIds(processes)].sort());
+    expect(await rowIds(server)).toEqual(execIdsInMemory(server));
   });
 });

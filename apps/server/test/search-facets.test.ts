@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateLines } from '@exectree/simulator';
 import { timeKey, type ErrorResponse, type Process } from '@exectree/domain';
 import type { ProcessSearchResult } from '../src/store/process-store.ts';
+import { rowsCaughtUp } from './helpers/in-memory.ts';
 import { getJson, postEvents, startTestServer, type TestServer } from './helpers/test-server.ts';
-import { waitFor } from './helpers/wait-for.ts';
 
 const servers: TestServer[] = [];
 
@@ -15,20 +15,6 @@ const search = (server: TestServer, query: string) =>
   getJson<ProcessSearchResult>(server, `/api/v1/search?${query}`);
 
 const ids = (processes: readonly Process[]) => processes.map((p) => p.execId);
-
-/** Every process in memory, in search order, once the rows have caught up with the tree. */
-async function caughtUp(server: TestServer): Promise<Process[]> {
-  return waitFor('process rows equal to the tree', async () => {
-    const { builder } = server.engine;
-    const key = (p: Process) => `${timeKey(p.startTime)}\u0000${p.execId}`;
-    const expected = builder
-      .groups()
-      .flatMap((group) => builder.processes(group.key))
-      .sort((a, b) => (key(a) < key(b) ? -1 : 1));
-    const { body } = await search(server, 'limit=10000');
-    return JSON.stringify(body.processes) === JSON.stringify(expected) && expected;
-  });
-}
 
 /** The documented rule, written independently of the SQL: alive at some instant of [from, to]. */
 function aliveIn(p: Process, from: string, to: string, byId: Map<string, Process>): boolean {
@@ -49,7 +35,7 @@ describe('GET /api/v1/search facets', () => {
     servers.push(server);
     const startTime = new Date('2026-03-01T10:00:00Z');
     await postEvents(server, generateLines({ seed: 7, count: 2_500, startTime }).join('\n'));
-    const all = await caughtUp(server);
+    const all = await rowsCaughtUp(server);
     const byId = new Map(all.map((p) => [p.execId, p]));
 
     const flagged = all.filter((p) => p.findings.length > 0);

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateLines } from '@exectree/simulator';
-import { timeKey, type ErrorResponse, type Process } from '@exectree/domain';
+import type { ErrorResponse, Process } from '@exectree/domain';
 import type { ProcessSearchResult } from '../src/store/process-store.ts';
 import { BASH_EXEC_ID, WHOAMI, WHOAMI_EXEC_ID, fixtureText } from './helpers/fixtures.ts';
+import { rowsCaughtUp } from './helpers/in-memory.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { getJson, postEvents, startTestServer, type TestServer } from './helpers/test-server.ts';
-import { waitFor } from './helpers/wait-for.ts';
 
 const servers: TestServer[] = [];
 let temp: ReturnType<typeof makeTempDir> | undefined;
@@ -28,25 +28,6 @@ const search = (server: TestServer, query: string) =>
   getJson<ProcessSearchResult>(server, `/api/v1/search?${query}`);
 
 const ids = (processes: readonly Process[]) => processes.map((p) => p.execId);
-
-/** Every process in memory, ordered as search orders them. */
-function inMemory(server: TestServer): Process[] {
-  const { builder } = server.engine;
-  const key = (p: Process) => `${timeKey(p.startTime)}\u0000${p.execId}`;
-  return builder
-    .groups()
-    .flatMap((group) => builder.processes(group.key))
-    .sort((a, b) => (key(a) < key(b) ? -1 : 1));
-}
-
-/** The rows follow the tree within a drain tick. */
-async function rowsCaughtUp(server: TestServer): Promise<Process[]> {
-  return waitFor('process rows equal to the tree', async () => {
-    const expected = inMemory(server);
-    const { body } = await search(server, 'limit=10000');
-    return JSON.stringify(body.processes) === JSON.stringify(expected) && expected;
-  });
-}
 
 describe('GET /api/v1/search', () => {
   it('finds whoami by text, case-insensitively, with its ancestors', async () => {

@@ -1,7 +1,7 @@
 /**
  * serve's defaults, which the help texts and `import` share. Kept apart from serve-config.ts,
- * which loads zod and the serve options' modules, so `--help` and `import` start quickly;
- * serve-defaults.test.ts keeps the two in step.
+ * which loads zod and the serve options' modules (and re-exports these), so `--help` and
+ * `import` start quickly.
  */
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;

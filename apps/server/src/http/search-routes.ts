@@ -21,6 +21,10 @@ const time = (name: string) =>
     })
     .optional();
 
+/** Two bounds of a range, either of them left out, or the first not after the second. */
+const inOrder = (first: string | undefined, second: string | undefined) =>
+  first === undefined || second === undefined || timeKey(first) <= timeKey(second);
+
 const searchQuerySchema = z
   .strictObject(
     {
@@ -62,20 +66,10 @@ const searchQuerySchema = z
           : undefined,
     },
   )
-  .refine(
-    (query) =>
-      query.since === undefined ||
-      query.until === undefined ||
-      timeKey(query.since) <= timeKey(query.until),
-    { error: 'since must not be after until' },
-  )
-  .refine(
-    (query) =>
-      query.from === undefined ||
-      query.to === undefined ||
-      timeKey(query.from) <= timeKey(query.to),
-    { error: 'from must not be after to' },
-  );
+  .refine((query) => inOrder(query.since, query.until), {
+    error: 'since must not be after until',
+  })
+  .refine((query) => inOrder(query.from, query.to), { error: 'from must not be after to' });
 
 /** An empty parameter (`?pod=`) means the same as leaving it out. */
 function withoutEmpty(query: unknown): unknown {

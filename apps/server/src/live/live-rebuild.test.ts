@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GroupsSnapshot, InfoResponse } from '@exectree/domain';
 import { generateLines } from '@exectree/simulator';
 import { openEngine } from '../engine.ts';
-import { startServer, type RunningServer } from '../server.ts';
 import { findMessage, openLiveClient, type Received } from '../../test/helpers/live-client.ts';
+import { makeTempDir } from '../../test/helpers/temp-dir.ts';
+import {
+  getJson,
+  postEvents,
+  startTestServer,
+  type TestServer,
+} from '../../test/helpers/test-server.ts';
 import { waitFor } from '../../test/helpers/wait-for.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -16,9 +20,9 @@ afterEach(async () => {
 });
 
 async function seeded(lines: readonly string[]): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'exectree-live-rebuild-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const db = join(dir, 'events.db');
+  const temp = makeTempDir();
+  cleanups.push(temp.cleanup);
+  const db = join(temp.dir, 'events.db');
   const engine = openEngine({ db, log: () => undefined });
   const source = engine.sources.add('seed', 'http', 'seed');
   engine.pipeline.ingest(
@@ -29,37 +33,22 @@ async function seeded(lines: readonly string[]): Promise<string> {
   return db;
 }
 
-async function info(server: RunningServer): Promise<InfoResponse> {
-  return (await (await fetch(`${server.url}/api/v1/info`)).json()) as InfoResponse;
+async function info(server: TestServer): Promise<InfoResponse> {
+  return (await getJson<InfoResponse>(server, '/api/v1/info')).body;
 }
 
 describe('a socket connected while the trees are rebuilt', () => {
   it('gets no deltas of the replay, then sync:required "rebuilt" and the full trees', async () => {
     const lines = generateLines({ seed: 11, count: 11_000 });
     const db = await seeded(lines.slice(0, 10_000));
-    const server = await startServer({
-      host: '127.0.0.1',
-      port: 0,
-      db,
-      demo: false,
-      files: [],
-      maxBodyBytes: 16 * 1024 * 1024,
-      webDistDir: join(db, '..', 'no-web-dist'),
-      log: () => undefined,
-      waitForRebuild: false,
-      rebuildSliceMs: 1,
-    });
-    cleanups.push(() => server.close());
+    const server = await startTestServer({ db, waitForRebuild: false, rebuildSliceMs: 1 });
+    cleanups.push(() => server.stop());
     expect((await info(server)).rebuild).toEqual({ replayed: expect.any(Number), total: 10_000 });
 
     const { client, received } = openLiveClient(server.url);
     cleanups.push(() => void client.close());
     await waitFor('the first snapshot', () => findMessage(received, 'groups:snapshot'));
-    const posted = await fetch(`${server.url}/api/v1/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson' },
-      body: lines.slice(10_000).join('\n'),
-    });
+    const posted = await postEvents(server, lines.slice(10_000).join('\n'));
     expect(posted.status).toBe(200);
     expect((await info(server)).rebuild).not.toBeNull();
 

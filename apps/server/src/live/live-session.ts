@@ -1,4 +1,10 @@
-import type { InfoResponse, TreeChanges, TreeFilter, TreeReader } from '@exectree/domain';
+import type {
+  InfoResponse,
+  ResyncReason,
+  TreeChanges,
+  TreeFilter,
+  TreeReader,
+} from '@exectree/domain';
 import type { ResyncMetricReason, ServerMetrics } from '../metrics/server-metrics.ts';
 import { ALL_SEQ_EVENTS, dropQueued, hasQueued, measureBacklog } from './backlog.ts';
 import type { GroupChanges } from './change-index.ts';
@@ -144,16 +150,19 @@ export class LiveSession {
    * partial, and no deltas were sent, so it must take fresh snapshots.
    */
   requireSnapshotsAfterRebuild(): void {
-    dropQueued(this.socket, ALL_SEQ_EVENTS);
-    this.pendingResync = { drainedAt: undefined };
-    this.socket.emit('sync:required', { seq: ++this.seq, reason: 'rebuilt' });
+    this.requireSnapshots('rebuilt');
   }
 
   private requireResync(): void {
+    this.options.metrics.resyncs.inc({ reason: 'backlog' });
+    this.requireSnapshots('backlog');
+  }
+
+  /** Stops deltas until the socket takes fresh snapshots, and tells it why. */
+  private requireSnapshots(reason: ResyncReason): void {
     dropQueued(this.socket, ALL_SEQ_EVENTS);
     this.pendingResync = { drainedAt: undefined };
-    this.options.metrics.resyncs.inc({ reason: 'backlog' });
-    this.socket.emit('sync:required', { seq: ++this.seq, reason: 'backlog' });
+    this.socket.emit('sync:required', { seq: ++this.seq, reason });
   }
 
   private resyncIfIgnored(now: number): void {
