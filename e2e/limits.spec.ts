@@ -1,11 +1,8 @@
 import { expect, test } from './fixtures/server.ts';
+import { hitMaxLine, SMALL_MAX_LINE } from './fixtures/limits.ts';
 
 // The fixture's lines are about 1.5 KiB: they pass, a longer one does not.
-test.use({ serverArgs: ['--max-line', '4k'] });
-
-interface Info {
-  limits?: { name: string; hits: number }[];
-}
+test.use({ serverArgs: SMALL_MAX_LINE });
 
 test('a limit the server hit shows as a warning chip that explains it', async ({
   page,
@@ -15,18 +12,7 @@ test('a limit the server hit shows as a warning chip that explains it', async ({
   await expect(page.getByRole('tree', { name: 'Pods, containers and hosts' })).toBeVisible();
   await expect(page.getByTestId('limits-chip')).toHaveCount(0);
 
-  const tooLong = JSON.stringify({
-    process_exec: { process: { binary: '/bin/echo', arguments: 'x'.repeat(8_000) } },
-    node_name: 'kind-control-plane',
-    time: new Date().toISOString(),
-  });
-  await server.appendLines([tooLong]);
-  await expect
-    .poll(async () => {
-      const info = (await (await page.request.get(`${server.baseURL}/api/v1/info`)).json()) as Info;
-      return info.limits?.find((limit) => limit.name === 'max_line')?.hits;
-    }, 'max_line hits')
-    .toBe(1);
+  await hitMaxLine(page, server, 'kind-control-plane');
 
   // A new page gets the count with the connection; an open one within its next poll.
   await page.reload();

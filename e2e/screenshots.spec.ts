@@ -8,6 +8,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, REPO_ROOT, test } from './fixtures/server.ts';
 import { ATTACKED, findProcess, openPod as openPodAt, SEED_42 } from './fixtures/cluster.ts';
 import { bigPodLines, BIG_NAMESPACE, BIG_POD, settledBox } from './fixtures/big-pod.ts';
+import { hitMaxLine, SMALL_MAX_LINE } from './fixtures/limits.ts';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 
@@ -197,25 +198,11 @@ test.describe('the explorer on a fixed simulated cluster', () => {
 });
 
 test.describe('the server notices', () => {
-  test.use({ demo: false, simulated: SEED_42, serverArgs: ['--max-line', '4k'] });
+  test.use({ demo: false, simulated: SEED_42, serverArgs: SMALL_MAX_LINE });
 
   test('screenshot of a limit hit and container restarts', async ({ page, server }) => {
     // Dark: a line over --max-line was dropped; the chip says so, with the restarts in the list.
-    await server.appendLines([
-      JSON.stringify({
-        process_exec: { process: { binary: '/bin/echo', arguments: 'x'.repeat(8_000) } },
-        node_name: 'gke-acme-default-1',
-        time: new Date().toISOString(),
-      }),
-    ]);
-    await expect
-      .poll(async () => {
-        const info = (await (await page.request.get(`${server.baseURL}/api/v1/info`)).json()) as {
-          limits?: { name: string; hits: number }[];
-        };
-        return info.limits?.find((limit) => limit.name === 'max_line')?.hits;
-      })
-      .toBe(1);
+    await hitMaxLine(page, server, 'gke-acme-default-1');
     await page.emulateMedia({ colorScheme: 'dark' });
     await openPodAt(page, server.baseURL, { ns: 'default', pod: 'storefront-27wnqqdmw5-cqptq' });
     await expect(page.getByTestId('restart-badge').first()).toBeVisible();

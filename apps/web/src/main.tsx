@@ -1,5 +1,7 @@
-// Chips first: the components' styles, imported by App, refine them and must come later.
+// Chips and popovers first: the components' styles, imported by App, refine them and must
+// come later.
 import './styles/chip.css';
+import './styles/popover.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App/App.tsx';

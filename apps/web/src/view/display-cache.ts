@@ -57,9 +57,3 @@ export function itemCacheFor(
   };
   return itemCache;
 }
-
-export function sameLanes(a: readonly LaneNode[], b: readonly LaneNode[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -174,7 +174,14 @@ function rebuild(state: ForestState, map: ProcessMap, marked: ReadonlySet<string
 export function forestOf(map: ProcessMap): ProcessNode[] {
   if (current !== null && current.map === map) return current.forest;
   const change = changeOf(map);
-  if (current !== null && change !== undefined && change.base === current.map) {
+  // A map made from nothing (a pod's first snapshot) is built in full: inserting its
+  // processes one by one into sorted child lists costs time quadratic in a list's length.
+  if (
+    current !== null &&
+    change !== undefined &&
+    change.base === current.map &&
+    change.base.size > 0
+  ) {
     if (patch(current, map, change.changed)) return current.forest;
   }
   current = fullBuild(map);

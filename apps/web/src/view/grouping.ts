@@ -11,7 +11,8 @@ import type { RootReason } from './hierarchy.ts';
 import { lastImage, type LaneNode } from './lanes.ts';
 import { laneStats, type LaneStatsLookup } from './lane-stats.ts';
 import { lanesOf, locateItems, rememberLanes } from './display-locate.ts';
-import { itemCacheFor, sameLanes, shapeCache } from './display-cache.ts';
+import { itemCacheFor, shapeCache } from './display-cache.ts';
+import { sameList } from './same-list.ts';
 import { shapeOf, type Shape } from './shapes.ts';
 
 /** Fewer identical siblings than this stay as they are. */
@@ -161,7 +162,7 @@ export function groupSiblings(roots: readonly LaneNode[], options: GroupingOptio
     const forced = !userOpen && path.size > 0 && entry.lanes.some((l) => path.has(l));
     if (forced) forcedOpen.push(id);
     const known = forced ? undefined : cache.groups.get(id);
-    if (known && known.rootReason === first.rootReason && sameLanes(lanesOf(known), entry.lanes)) {
+    if (known && known.rootReason === first.rootReason && sameList(lanesOf(known), entry.lanes)) {
       cache.nextGroups.set(id, known);
       return known;
     }

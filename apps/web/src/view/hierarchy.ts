@@ -5,6 +5,8 @@
  */
 import type { Process } from '@exectree/domain';
 import { startKeyOf } from './process-keys.ts';
+import { sameList } from './same-list.ts';
+import { foldTree } from './walk.ts';
 
 /** Why a node is a root. */
 export type RootReason =
@@ -47,19 +49,13 @@ function sortProcesses(list: Process[]): void {
  */
 const previousNodes = new WeakMap<Process, ProcessNode>();
 
-function sameNodes(a: readonly ProcessNode[], b: readonly ProcessNode[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Swaps `node` for last time's equal node, if there is one; children first (post-order). */
 function reuse(node: ProcessNode): ProcessNode {
   const before = previousNodes.get(node.process);
   if (
     before !== undefined &&
     before.rootReason === node.rootReason &&
-    sameNodes(before.children, node.children)
+    sameList(before.children, node.children)
   ) {
     return before;
   }
@@ -69,24 +65,14 @@ function reuse(node: ProcessNode): ProcessNode {
 
 /** Replaces every subtree of `root` that equals last time's by last time's objects. */
 function internTree(root: ProcessNode): ProcessNode {
-  // Iterative post-order: deep chains must not overflow the stack.
-  const stack: { node: ProcessNode; next: number }[] = [{ node: root, next: 0 }];
-  let result = root;
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as { node: ProcessNode; next: number };
-    const child = frame.node.children[frame.next];
-    if (child !== undefined) {
-      frame.next += 1;
-      stack.push({ node: child, next: 0 });
-      continue;
-    }
-    stack.pop();
-    const interned = reuse(frame.node);
-    const parent = stack[stack.length - 1];
-    if (parent) parent.node.children[parent.next - 1] = interned;
-    else result = interned;
-  }
-  return result;
+  return foldTree<ProcessNode, ProcessNode>(
+    root,
+    (node) => node.children,
+    (node, children) => {
+      for (let i = 0; i < children.length; i++) node.children[i] = children[i] as ProcessNode;
+      return reuse(node);
+    },
+  );
 }
 
 /** The parent's exec id when the parent is in `byId` (and is not the process itself). */

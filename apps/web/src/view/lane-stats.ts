@@ -1,6 +1,7 @@
 /** Process and finding counts of every lane subtree, for roll-ups on closed items. */
 import { isFlagged } from './findings.ts';
 import type { LaneNode } from './lanes.ts';
+import { foldTree } from './walk.ts';
 
 export interface LaneStats {
   /** Processes in the subtree, the lane's own images included. */
@@ -34,34 +35,16 @@ function ownStats(lane: LaneNode, children: readonly LaneStats[]): LaneStats {
 }
 
 function statsOf(root: LaneNode): LaneStats {
-  const known = cache.get(root);
-  if (known) return known;
-  interface Frame {
-    lane: LaneNode;
-    next: number;
-    children: LaneStats[];
-  }
-  // Iterative post-order: lane trees can be thousands of levels deep.
-  const stack: Frame[] = [{ lane: root, next: 0, children: [] }];
-  let result = ownStats(root, []);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    const child = frame.lane.children[frame.next];
-    if (child !== undefined) {
-      frame.next += 1;
-      const done = cache.get(child);
-      if (done) frame.children.push(done);
-      else stack.push({ lane: child, next: 0, children: [] });
-      continue;
-    }
-    stack.pop();
-    const stats = ownStats(frame.lane, frame.children);
-    cache.set(frame.lane, stats);
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(stats);
-    else result = stats;
-  }
-  return result;
+  return foldTree<LaneNode, LaneStats>(
+    root,
+    (lane) => lane.children,
+    (lane, children) => {
+      const stats = ownStats(lane, children);
+      cache.set(lane, stats);
+      return stats;
+    },
+    (lane) => cache.get(lane),
+  );
 }
 
 /** The stats of every lane in the forest of `roots`. */

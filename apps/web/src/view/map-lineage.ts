@@ -28,3 +28,23 @@ export function recordChange(
 export function changeOf(map: ProcessMap): MapChange | undefined {
   return lineage.get(map);
 }
+
+/**
+ * Calls `apply(before, after)` for each entry that differs between `base` and `map`
+ * (undefined: absent), when the reducer recorded `map` as a change of `base`. False, with
+ * nothing called, when it did not: the caller then derives from `map` in full.
+ */
+export function applyChangesSince(
+  map: ProcessMap,
+  base: ProcessMap,
+  apply: (before: Process | undefined, after: Process | undefined) => void,
+): boolean {
+  const change = lineage.get(map);
+  if (change === undefined || change.base !== base) return false;
+  for (const id of change.changed) {
+    const before = base.get(id);
+    const after = map.get(id);
+    if (before !== after) apply(before, after);
+  }
+  return true;
+}

@@ -1,3 +1,5 @@
+import { sameList } from './same-list.ts';
+
 /**
  * Caches the last call of a pure function by argument identity. Several components derive
  * the same view from the same store values; this makes them share one computation.
@@ -8,13 +10,7 @@ export function memoizeLast<A extends readonly unknown[], R>(
   let lastArgs: A | null = null;
   let lastResult: R;
   return (...args: A): R => {
-    if (
-      lastArgs !== null &&
-      lastArgs.length === args.length &&
-      lastArgs.every((a, i) => a === args[i])
-    ) {
-      return lastResult;
-    }
+    if (lastArgs !== null && sameList(lastArgs, args)) return lastResult;
     lastResult = fn(...args);
     lastArgs = args;
     return lastResult;
@@ -32,9 +28,7 @@ export function memoizeRecent<A extends readonly unknown[], R>(
 ): (...args: A) => R {
   const entries: { args: A; result: R }[] = [];
   return (...args: A): R => {
-    const at = entries.findIndex(
-      (e) => e.args.length === args.length && e.args.every((a, i) => a === args[i]),
-    );
+    const at = entries.findIndex((e) => sameList(e.args, args));
     if (at >= 0) {
       const hit = entries[at] as { args: A; result: R };
       // Most recently used first, so the entry dropped is the one used longest ago.

@@ -6,7 +6,7 @@
  */
 import type { Process } from '@exectree/domain';
 import { isFlagged } from './findings.ts';
-import { changeOf, type ProcessMap } from './map-lineage.ts';
+import { applyChangesSince, type ProcessMap } from './map-lineage.ts';
 import { memoizeLast } from './memo.ts';
 import { RestartTally } from './restart-tally.ts';
 import type { Restarts } from './restarts.ts';
@@ -37,17 +37,16 @@ function remove(t: Tally, process: Process | undefined): void {
 }
 
 function tallyOf(processes: ProcessMap): Tally {
-  const change = changeOf(processes);
-  if (tally !== null && change !== undefined && change.base === tally.map) {
-    for (const id of change.changed) {
-      const before = change.base.get(id);
-      const after = processes.get(id);
-      if (before === after) continue;
-      remove(tally, before);
-      add(tally, after);
-    }
-    tally.map = processes;
-    return tally;
+  const last = tally;
+  if (
+    last !== null &&
+    applyChangesSince(processes, last.map, (before, after) => {
+      remove(last, before);
+      add(last, after);
+    })
+  ) {
+    last.map = processes;
+    return last;
   }
   const fresh: Tally = { map: processes, flagged: 0, restarts: new RestartTally() };
   for (const p of processes.values()) add(fresh, p);

@@ -5,6 +5,8 @@
  */
 import type { ProcessNode } from './hierarchy.ts';
 import { isExecProbe, isFlagged } from './findings.ts';
+import { sameList } from './same-list.ts';
+import { foldTree } from './walk.ts';
 
 export interface ProbeFilter {
   roots: ProcessNode[];
@@ -24,58 +26,32 @@ interface Filtered {
 let cachedKeep: string | null = null;
 let cache = new WeakMap<ProcessNode, Filtered>();
 
-interface Frame {
-  node: ProcessNode;
-  next: number;
-  children: ProcessNode[];
-  hidden: number;
-}
-
-function decide(frame: Frame, keep: string | null): Filtered {
-  const { node, children } = frame;
+function decide(node: ProcessNode, results: readonly Filtered[], keep: string | null): Filtered {
+  const children: ProcessNode[] = [];
+  let hidden = 0;
+  for (const result of results) {
+    hidden += result.hidden;
+    if (result.node) children.push(result.node);
+  }
   const process = node.process;
   const visible =
     !isExecProbe(process) || isFlagged(process) || process.execId === keep || children.length > 0;
   // Its children were all hidden already and counted there.
-  if (!visible) return { node: null, hidden: frame.hidden + 1 };
-  const same =
-    children.length === node.children.length &&
-    children.every((child, i) => child === node.children[i]);
-  return { node: same ? node : { ...node, children }, hidden: frame.hidden };
+  if (!visible) return { node: null, hidden: hidden + 1 };
+  return { node: sameList(children, node.children) ? node : { ...node, children }, hidden };
 }
 
 function filterTree(root: ProcessNode, keep: string | null): Filtered {
-  const known = cache.get(root);
-  if (known) return known;
-  // Iterative post-order: process trees can be thousands of levels deep.
-  const stack: Frame[] = [{ node: root, next: 0, children: [], hidden: 0 }];
-  let result: Filtered = { node: null, hidden: 0 };
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    const child = frame.node.children[frame.next];
-    if (child !== undefined) {
-      frame.next += 1;
-      const done = cache.get(child);
-      if (done) {
-        frame.hidden += done.hidden;
-        if (done.node) frame.children.push(done.node);
-      } else {
-        stack.push({ node: child, next: 0, children: [], hidden: 0 });
-      }
-      continue;
-    }
-    stack.pop();
-    const filtered = decide(frame, keep);
-    cache.set(frame.node, filtered);
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      parent.hidden += filtered.hidden;
-      if (filtered.node) parent.children.push(filtered.node);
-    } else {
-      result = filtered;
-    }
-  }
-  return result;
+  return foldTree<ProcessNode, Filtered>(
+    root,
+    (node) => node.children,
+    (node, results) => {
+      const filtered = decide(node, results, keep);
+      cache.set(node, filtered);
+      return filtered;
+    },
+    (node) => cache.get(node),
+  );
 }
 
 export function hideExecProbes(roots: readonly ProcessNode[], keep: string | null): ProbeFilter {

@@ -4,10 +4,7 @@
  * what they show instead, and unchanged cards skip rendering.
  */
 import type { DisplayNode } from './grouping.ts';
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
+import { sameList } from './same-list.ts';
 
 export function sameItem(a: DisplayNode, b: DisplayNode): boolean {
   if (a === b) return true;

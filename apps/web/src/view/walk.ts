@@ -1,36 +1,40 @@
 /**
- * Post-order rebuild of a forest without recursion: process trees can be thousands of
- * levels deep (a fork loop), which would overflow the call stack.
+ * Post-order fold of a tree without recursion: process trees can be thousands of levels
+ * deep (a fork loop), which would overflow the call stack. `known` gives the result of a
+ * subtree folded before (a cache by node identity); such a subtree is not entered again.
  */
-export function mapForest<T, U>(
-  roots: readonly T[],
+export function foldTree<T, U>(
+  root: T,
   childrenOf: (node: T) => readonly T[],
-  build: (node: T, children: U[]) => U | null,
-): U[] {
+  build: (node: T, children: U[]) => U,
+  known: (node: T) => U | undefined = () => undefined,
+): U {
+  const cached = known(root);
+  if (cached !== undefined) return cached;
   interface Frame {
     node: T;
     children: readonly T[];
     next: number;
     out: U[];
   }
-  const top: U[] = [];
-  const stack: Frame[] = [];
-  const push = (node: T) => stack.push({ node, children: childrenOf(node), next: 0, out: [] });
-  for (const root of roots) {
-    push(root);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as Frame;
-      const child = frame.children[frame.next];
-      if (child !== undefined) {
-        frame.next += 1;
-        push(child);
-        continue;
-      }
-      stack.pop();
-      const built = build(frame.node, frame.out);
-      const parent = stack[stack.length - 1];
-      if (built !== null) (parent ? parent.out : top).push(built);
+  const frame = (node: T): Frame => ({ node, children: childrenOf(node), next: 0, out: [] });
+  const stack: Frame[] = [frame(root)];
+  let result: U | undefined;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as Frame;
+    const child = top.children[top.next];
+    if (child !== undefined) {
+      top.next += 1;
+      const done = known(child);
+      if (done !== undefined) top.out.push(done);
+      else stack.push(frame(child));
+      continue;
     }
+    stack.pop();
+    const built = build(top.node, top.out);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.out.push(built);
+    else result = built;
   }
-  return top;
+  return result as U;
 }

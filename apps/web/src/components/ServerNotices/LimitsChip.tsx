@@ -50,7 +50,12 @@ export function LimitsChip({ limits }: { limits: readonly LimitStatus[] }) {
         {limitsLabel(limits.length)}
       </button>
       {open && (
-        <div className="limits__popover" id={popoverId} role="dialog" aria-label="Limits hit">
+        <div
+          className="popover limits__popover"
+          id={popoverId}
+          role="dialog"
+          aria-label="Limits hit"
+        >
           <p className="limits__intro">
             Since it started, the server hit these limits, so some data was rejected, refused or
             trimmed: what you see may be incomplete.

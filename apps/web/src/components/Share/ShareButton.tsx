@@ -42,7 +42,7 @@ export function ShareButton() {
         {state === 'copied' ? 'Link copied to the clipboard' : ''}
       </span>
       {state === 'manual' && (
-        <div className="share__manual" role="dialog" aria-label="Copy this link">
+        <div className="popover share__manual" role="dialog" aria-label="Copy this link">
           <p>The browser did not allow copying. Copy the link yourself:</p>
           <input
             readOnly
