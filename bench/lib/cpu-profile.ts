@@ -10,7 +10,7 @@ export interface CallFrame {
 
 /** The .cpuprofile format of `node --cpu-prof`, also what CDP's Profiler.stop returns. */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: CallFrame }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples?: number[];
   timeDeltas?: number[];
 }
@@ -24,6 +24,11 @@ export interface HotSpot {
 }
 
 const IDLE = new Set(['(idle)', '(program)']);
+
+/** Samples of these frames are the thread waiting, not working. */
+export function isIdle(frame: CallFrame): boolean {
+  return IDLE.has(frame.functionName);
+}
 
 function location(url: string): string {
   if (url === '') return '';
@@ -51,7 +56,7 @@ export function aggregate(
     const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
     (profile.samples ?? []).forEach((id, i) => {
       const frame = byId.get(id);
-      if (!frame || IDLE.has(frame.functionName)) return;
+      if (!frame || isIdle(frame)) return;
       const us = profile.timeDeltas?.[i] ?? 0;
       const name = nameOf(frame);
       self.set(name, (self.get(name) ?? 0) + us);
@@ -64,12 +69,16 @@ export function aggregate(
     .map(([name, us]) => ({ name, selfMs: us / 1000, share: total > 0 ? us / total : 0 }));
 }
 
-/** Hot spots of the .cpuprofile files `node --cpu-prof` wrote into `dir`. */
-export function hotSpots(dir: string, top = 12): HotSpot[] {
-  const profiles = readdirSync(dir)
+/** The .cpuprofile files `node --cpu-prof` wrote into `dir`. */
+export function readProfiles(dir: string): CpuProfile[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile);
-  return aggregate(profiles, nodeFrameName, top);
+}
+
+/** Hot spots of the .cpuprofile files `node --cpu-prof` wrote into `dir`. */
+export function hotSpots(dir: string, top = 12): HotSpot[] {
+  return aggregate(readProfiles(dir), nodeFrameName, top);
 }
 
 export function hotSpotLines(spots: readonly HotSpot[]): string[] {

@@ -40,6 +40,13 @@ export function httpRequest(
   });
 }
 
+/** GET `path` of the server at `baseUrl` and parse its JSON; any status but 200 is an error. */
+export async function getJson<T>(baseUrl: string, path: string): Promise<T> {
+  const answer = await httpRequest(`${baseUrl}${path}`, 'GET');
+  if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+  return JSON.parse(answer.body) as T;
+}
+
 export interface IngestAnswer {
   accepted: number;
   rejected: number;

@@ -1,5 +1,5 @@
 import { postEvents, refusals } from './http.ts';
-import { subscribe, type LiveClientStats } from './live-client.ts';
+import { subscribe, wallNow, type LiveClient, type LiveClientStats } from './live-client.ts';
 import { STAMP, liveStream } from './live-stream.ts';
 import { runPaced, type PacedResult } from './paced-load.ts';
 import { startServer } from './server.ts';
@@ -51,7 +51,7 @@ export async function runLatencyLoad(options: LatencyRunOptions): Promise<Latenc
   const watched = pods[0];
   if (watched === undefined) throw new Error('no pods');
   const inits = new Map(pods.map((pod) => [pod.name, podInit(pod)]));
-  let client: Awaited<ReturnType<typeof subscribe>> | undefined;
+  let client: LiveClient | undefined;
   try {
     await postEvents(server.url, [...inits.values()].map(execLine));
     const samples: LatencySample[] = [];
@@ -82,7 +82,7 @@ export async function runLatencyLoad(options: LatencyRunOptions): Promise<Latenc
       return lines;
     };
     const refusedBefore = refusals.count;
-    loadStart = performance.timeOrigin + performance.now();
+    loadStart = wallNow();
     const load = await runPaced({
       rate: LATENCY_RATE,
       durationMs: options.seconds * 1000,
@@ -92,10 +92,9 @@ export async function runLatencyLoad(options: LatencyRunOptions): Promise<Latenc
       next,
       send: (lines, giveUpAt) => postEvents(server.url, lines, giveUpAt),
     });
-    const expected = watchedExecs;
     const refused = refusals.count - refusedBefore;
     // Deltas still on their way: wait for them, but not forever.
-    await waitUntil('the last deltas', () => samples.length >= expected * 0.99, 10_000).catch(
+    await waitUntil('the last deltas', () => samples.length >= watchedExecs * 0.99, 10_000).catch(
       () => undefined,
     );
     await sleep(200);
@@ -103,7 +102,7 @@ export async function runLatencyLoad(options: LatencyRunOptions): Promise<Latenc
       samples,
       load,
       stats: { ...client.stats },
-      expected,
+      expected: watchedExecs,
       viaSnapshot,
       refused,
       groupSize: Math.round(execs / LATENCY_PODS),

@@ -1,12 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { hotSpots, nodeFrameName, type CpuProfile, type HotSpot } from './cpu-profile.ts';
-
-interface ProfileNode {
-  id: number;
-  callFrame: CpuProfile['nodes'][number]['callFrame'];
-  children?: number[];
-}
+import { aggregate, isIdle, nodeFrameName, readProfiles, type HotSpot } from './cpu-profile.ts';
 
 /** Where the server's busy time went under the live load. */
 export interface LiveProfile {
@@ -29,23 +21,14 @@ export interface TransactionTime {
   lastQuarterMsPerS: number;
 }
 
-const IDLE = new Set(['(idle)', '(program)']);
 const TRANSACTION = 'sqliteTransaction';
-
-function readProfiles(dir: string): (CpuProfile & { nodes: ProfileNode[] })[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .map(
-      (f) =>
-        JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile & { nodes: ProfileNode[] },
-    );
-}
 
 /** Hot spots of the profiles `node --cpu-prof` wrote into `dir`, with SQLite time by caller. */
 export function liveProfile(dir: string, top = 10): LiveProfile {
   const hits: { name: string; at: number; us: number }[] = [];
   let busyUs = 0;
-  for (const profile of readProfiles(dir)) {
+  const profiles = readProfiles(dir);
+  for (const profile of profiles) {
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
@@ -54,7 +37,7 @@ export function liveProfile(dir: string, top = 10): LiveProfile {
       const node = nodes.get(id);
       const us = profile.timeDeltas?.[i] ?? 0;
       at += us;
-      if (!node || IDLE.has(node.callFrame.functionName)) return;
+      if (!node || isIdle(node.callFrame)) return;
       busyUs += us;
       if (node.callFrame.functionName !== TRANSACTION) return;
       const caller = nodes.get(parent.get(id) ?? -1);
@@ -82,5 +65,5 @@ export function liveProfile(dir: string, top = 10): LiveProfile {
       firstQuarterMsPerS: perS(e.first),
       lastQuarterMsPerS: perS(e.last),
     }));
-  return { spots: hotSpots(dir, top), busyMs: busyUs / 1000, transactions };
+  return { spots: aggregate(profiles, nodeFrameName, top), busyMs: busyUs / 1000, transactions };
 }

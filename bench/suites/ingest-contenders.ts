@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { InfoResponse } from '@exectree/domain';
 import { removeDb } from '../lib/files.ts';
-import { httpRequest } from '../lib/http.ts';
+import { getJson } from '../lib/http.ts';
 import { BENCH_DIR, EXECTREE_BIN, JQ } from '../lib/paths.ts';
 import { startServer } from '../lib/server.ts';
 import { waitUntil } from '../lib/sleep.ts';
 import { runChecked, runTimed } from '../lib/timed-process.ts';
+import type { StartupTimes } from './ingest-findings.ts';
 
 /** One way of consuming the file; `run` returns its wall-clock milliseconds. */
 export interface Contender {
@@ -38,16 +40,14 @@ export function bareParse(file: string, lines: number): Contender {
  * Spawn to exit of the judged import and of the bare loop on an empty file: the fastest of 5
  * runs each, the figure least disturbed by other processes on a shared machine.
  */
-export async function startupTimes(
-  emptyFile: string,
-  db: string,
-): Promise<{ importMs: number; bareMs: number }> {
+export async function startupTimes(emptyFile: string, db: string): Promise<StartupTimes> {
+  const judged = exectreeImport(emptyFile, db);
+  const bare = bareParse(emptyFile, 0);
   const imports: number[] = [];
   const bares: number[] = [];
   for (let i = 0; i < 5; i++) {
-    imports.push(await exectreeImport(emptyFile, db).run());
-    const bare = [...TSX, join(BENCH_DIR, 'workers/bare-parse.ts'), emptyFile];
-    bares.push((await runChecked(process.execPath, bare, { stdout: { capture: true } })).ms);
+    imports.push(await judged.run());
+    bares.push(await bare.run());
   }
   return { importMs: Math.min(...imports), bareMs: Math.min(...bares) };
 }
@@ -85,11 +85,6 @@ export function exectreeImport(
   };
 }
 
-interface InfoSource {
-  id: string;
-  linesRead: number;
-}
-
 /**
  * Stand-in while `exectree import` does not exist: `exectree serve --file` into a fresh
  * store, timed from spawn until /api/v1/info shows every line of the file read.
@@ -109,11 +104,7 @@ export function serveFile(
         await waitUntil(
           'the file source to read every line',
           async () => {
-            const info = JSON.parse(
-              (await httpRequest(`${server.url}/api/v1/info`, 'GET')).body,
-            ) as {
-              sources: InfoSource[];
-            };
+            const info = await getJson<InfoResponse>(server.url, '/api/v1/info');
             const source = info.sources.find((s) => s.id === `file:${file}`);
             return source !== undefined && source.linesRead >= lines;
           },

@@ -44,6 +44,9 @@ interface IngestEvidence {
   jqEventsPerSecond: number | undefined;
   ratioBare: number;
   ratioJq: number;
+  /** The budgets: at least this many times the bare loop's and jq's events/s. */
+  budgetBare: number;
+  budgetJq: number;
   stages: StageTimes | undefined;
   startup: StartupTimes | undefined;
   diagnostics: readonly ProfiledRun[];
@@ -80,8 +83,8 @@ function boundLines(e: IngestEvidence, s: StageTimes, startup: StartupTimes): st
   const work = Math.max(main, worker, (main + worker) / e.cores);
   const bare = s.split.cpuMs + s.jsonParse.cpuMs;
   const bestRatio = (startup.bareMs + bare) / (startup.importMs + work);
-  // The CPU import could spend and still reach 0.8× in that best case.
-  const allowed = e.cores * ((startup.bareMs + bare) / 0.8 - startup.importMs);
+  // The CPU import could spend and still reach the budget in that best case.
+  const allowed = e.cores * ((startup.bareMs + bare) / e.budgetBare - startup.importMs);
   const perEvent = (ms: number) => formatNumber((1000 * ms) / e.events, 1);
   const ratio = (value: number) => `${formatNumber(value, 2)}×`;
   const lines = [
@@ -94,25 +97,26 @@ function boundLines(e: IngestEvidence, s: StageTimes, startup: StartupTimes): st
       `depth and the type of every field it reads, hashes the whole line (${perEvent(s.hash.cpuMs)} µs: ` +
       'two dependent multiply chains per character, so no implementation of this hash is much faster) ' +
       `and writes the 2.3 KB line with its indexes to SQLite (${perEvent(s.store.cpuMs + s.close.cpuMs)} µs).`,
-    `- Best case for the 0.8× budget: both threads always busy on ${e.cores} otherwise idle cores, ` +
+    `- Best case for the ${e.budgetBare}× budget: both threads always busy on ${e.cores} otherwise idle cores, ` +
       `${n0(startup.importMs)} ms + ${n0(work)} ms for \`import\` against ${n0(startup.bareMs)} ms + ` +
       `${n0(bare)} ms for the bare loop: **${ratio(bestRatio)} at most** (measured: ` +
       `${ratio(e.ratioBare)}; other processes sharing the cores push it towards the CPU ratio, ` +
       `${ratio(bare / (main + worker))}).` +
-      (bestRatio >= 0.8
-        ? ' On idle cores these figures would allow 0.8×; what this run measured is contention.'
-        : ` With this start-up, 0.8× would need \`import\` to spend at most ` +
+      (bestRatio >= e.budgetBare
+        ? ` On idle cores these figures would allow ${e.budgetBare}×; what this run measured is contention.`
+        : ` With this start-up, ${e.budgetBare}× would need \`import\` to spend at most ` +
           `${perEvent(Math.max(0, allowed))} µs of CPU per event, ` +
           `${perEvent(main + worker - allowed)} µs less than now; no single change below saves ` +
           'that much, and only start-up and CPU cuts together could reach it, on idle cores.'),
   ];
   if (e.jqEventsPerSecond !== undefined) {
     const bareVsJq = e.bareEventsPerSecond / e.jqEventsPerSecond;
+    const jqInBare = e.budgetJq / bareVsJq;
     lines.push(
-      `- 2.5× jq: in this run the bare loop ran at ${ratio(bareVsJq)} jq, so 2.5× jq means ` +
-        `${ratio(2.5 / bareVsJq)} the bare loop (measured: ${ratio(e.ratioJq)} jq). Even with no ` +
+      `- ${e.budgetJq}× jq: in this run the bare loop ran at ${ratio(bareVsJq)} jq, so ${e.budgetJq}× jq means ` +
+        `${ratio(jqInBare)} the bare loop (measured: ${ratio(e.ratioJq)} jq). Even with no ` +
         `start-up at all, ${e.cores} busy cores would have to do all of import's work in ` +
-        `${perEvent(e.cores * (bare / (2.5 / bareVsJq)))} µs of CPU per event, against ` +
+        `${perEvent(e.cores * (bare / jqInBare))} µs of CPU per event, against ` +
         `${perEvent(main + worker)} µs now and ${perEvent(bare)} µs for splitting and JSON.parse ` +
         'alone: **out of reach on this machine** for an import that parses, validates, hashes and ' +
         'durably stores every line.',

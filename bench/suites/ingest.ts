@@ -6,11 +6,12 @@ import { figure, judge, skipped } from '../lib/budget.ts';
 import { hotSpots, type HotSpot } from '../lib/cpu-profile.ts';
 import { countLines, freshDir } from '../lib/files.ts';
 import { formatBytes, formatNumber } from '../lib/format.ts';
-import { BENCH_DIR, EXECTREE_BIN, JQ, TMP_DIR } from '../lib/paths.ts';
+import { EXECTREE_BIN, JQ, TMP_DIR } from '../lib/paths.ts';
 import type { BudgetCheck, Figure } from '../lib/report-types.ts';
-import { summarize } from '../lib/stats.ts';
+import { median, summarize } from '../lib/stats.ts';
 import type { Suite, SuiteContext, SuiteResult } from '../lib/suite.ts';
 import { runChecked } from '../lib/timed-process.ts';
+import { runWorker } from '../lib/worker.ts';
 import {
   JQ_FILTER,
   bareParse,
@@ -40,13 +41,8 @@ async function simulatorFile(bytes: string): Promise<string> {
   return file;
 }
 
-async function stageTimes(file: string, db: string): Promise<StageTimes> {
-  const run = await runChecked(
-    process.execPath,
-    ['--import', 'tsx', join(BENCH_DIR, 'workers/ingest-stages.ts'), file, db],
-    { stdout: { capture: true } },
-  );
-  return JSON.parse(run.stdout) as StageTimes;
+function stageTimes(file: string, db: string): Promise<StageTimes> {
+  return runWorker<StageTimes>('ingest-stages', [file, db]);
 }
 
 /** One run of `make` under `node --cpu-prof`: its events/s and its hottest functions. */
@@ -122,8 +118,10 @@ export const ingestSuite: Suite = {
         unit: '×',
       }),
     ];
-    if (jqRun) {
-      const vsJq = figure(`${ours.name} ÷ jq, same round`, '×', summarize(ratio(jqRun.name)), 2);
+    const vsJq = jqRun
+      ? figure(`${ours.name} ÷ jq, same round`, '×', summarize(ratio(jqRun.name)), 2)
+      : undefined;
+    if (vsJq) {
       figures.push(vsJq);
       checks.push(judge(`${ours.name} vs jq`, vsJq, { kind: 'min', limit: RATIO_JQ, unit: '×' }));
     } else {
@@ -190,10 +188,12 @@ export const ingestSuite: Suite = {
         ? ingestFindings({
             events,
             cores: availableParallelism(),
-            bareEventsPerSecond: summarize(rate(bare.name)).median,
-            jqEventsPerSecond: jqRun ? summarize(rate(jqRun.name)).median : undefined,
-            ratioBare: summarize(ratio(bare.name)).median,
-            ratioJq: jqRun ? summarize(ratio(jqRun.name)).median : Number.NaN,
+            bareEventsPerSecond: median(rate(bare.name)),
+            jqEventsPerSecond: jqRun ? median(rate(jqRun.name)) : undefined,
+            ratioBare: vsBare.summary.median,
+            ratioJq: vsJq ? vsJq.summary.median : Number.NaN,
+            budgetBare: RATIO_BARE,
+            budgetJq: RATIO_JQ,
             stages,
             startup,
             diagnostics,

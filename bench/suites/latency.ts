@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDb } from '../lib/files.ts';
+import { freshDir, removeDb } from '../lib/files.ts';
 import { formatNumber } from '../lib/format.ts';
 import {
   LATENCY_PODS,
@@ -9,9 +8,8 @@ import {
   type LatencyRun,
 } from '../lib/live-latency-run.ts';
 import { liveProfile } from '../lib/live-profile.ts';
-import { BENCH_DIR } from '../lib/paths.ts';
 import type { Suite, SuiteContext, SuiteResult } from '../lib/suite.ts';
-import { runChecked } from '../lib/timed-process.ts';
+import { runWorker } from '../lib/worker.ts';
 import { latencyFindings, type DrainCost } from './latency-findings.ts';
 import { DRIFT_BUDGET, judgeRuns, measureRun, P50_MS, P99_MS } from './latency-judge.ts';
 
@@ -61,13 +59,8 @@ function method(runs: readonly LatencyRun[], seconds: number): string[] {
   ];
 }
 
-async function drainCosts(): Promise<DrainCost[]> {
-  const drain = await runChecked(
-    process.execPath,
-    ['--import', 'tsx', join(BENCH_DIR, 'workers/drain-cost.ts'), '1000,10000,30000'],
-    { stdout: { capture: true } },
-  );
-  return JSON.parse(drain.stdout) as DrainCost[];
+function drainCosts(): Promise<DrainCost[]> {
+  return runWorker<DrainCost[]>('drain-cost', ['1000,10000,30000']);
 }
 
 export const latencySuite: Suite = {
@@ -101,8 +94,7 @@ export const latencySuite: Suite = {
     };
     if (judged.checks.every((c) => c.verdict === 'PASS')) return { ...result, findings: [] };
 
-    const profileDir = join(ctx.tmpDir, 'latency-profile');
-    mkdirSync(profileDir, { recursive: true });
+    const profileDir = freshDir(join(ctx.tmpDir, 'latency-profile'));
     const profiledDb = join(ctx.tmpDir, 'latency-profiled.db');
     removeDb(profiledDb);
     const profiledS = ctx.quick ? 8 : PROFILED_S;
@@ -112,11 +104,10 @@ export const latencySuite: Suite = {
       seconds: profiledS,
       nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
     });
-    const refused = runs.reduce((total, run) => total + run.refused, 0);
     return {
       ...result,
       findings: latencyFindings({
-        refused,
+        refused: sum(runs, (run) => run.refused),
         drainCost: await drainCosts(),
         groupSize: Math.max(...runs.map((run) => run.groupSize)),
         edges: judged.edges,

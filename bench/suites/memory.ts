@@ -1,16 +1,16 @@
 import { join } from 'node:path';
+import type { GroupsResponse } from '@exectree/domain';
 import { figure, judge } from '../lib/budget.ts';
 import { dbBytes, removeDb } from '../lib/files.ts';
 import { formatBytes, formatNumber } from '../lib/format.ts';
-import { httpRequest, postEvents } from '../lib/http.ts';
+import { getJson, postEvents } from '../lib/http.ts';
 import { lifecycleBatches, sendAll, type FeedPlan } from '../lib/lifecycle-feed.ts';
-import { BENCH_DIR } from '../lib/paths.ts';
 import { startServer, type ServerMemory } from '../lib/server.ts';
-import { runChecked } from '../lib/timed-process.ts';
 import { keepEverything } from '../lib/serve-help.ts';
 import { sleep } from '../lib/sleep.ts';
 import { linearFit, summarize } from '../lib/stats.ts';
 import type { Suite, SuiteContext, SuiteResult } from '../lib/suite.ts';
+import { runWorker } from '../lib/worker.ts';
 import { memoryFindings, type HeapPart, type MemoryEvidence } from './memory-findings.ts';
 
 const BUDGET_BYTES = 600;
@@ -43,8 +43,7 @@ interface MemoryRun {
 }
 
 async function retainedProcesses(url: string): Promise<number> {
-  const body = (await httpRequest(`${url}/api/v1/groups`, 'GET')).body;
-  const groups = (JSON.parse(body) as { groups: { processes: number }[] }).groups;
+  const { groups } = await getJson<GroupsResponse>(url, '/api/v1/groups');
   return groups.reduce((n, g) => n + g.processes, 0);
 }
 
@@ -135,9 +134,7 @@ export const memorySuite: Suite = {
     const offHeap = (m: ServerMemory) => m.rss - m.heapUsed;
     const offHeapSlope = summarize(results.map((run) => fit(run, offHeap).slope));
     const warmUp = (run: MemoryRun) => run.checkpoints[0] as Checkpoint;
-    const warmUpOffHeap = summarize(
-      results.map((run) => offHeap(warmUp(run).memory) - offHeap(run.base)),
-    );
+    const warmUpOffHeapGain = results.map((run) => offHeap(warmUp(run).memory) - offHeap(run.base));
     const base = summarize(results.map((run) => run.base.rss));
     const ingestRate = summarize(results.map((r) => r.events / (r.feedMs / 1000)));
     const perProcessFigure = figure(
@@ -147,32 +144,19 @@ export const memorySuite: Suite = {
       0,
     );
     const builderLifecycles = ctx.quick ? 5_000 : 20_000;
-    const shapes = await runChecked(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--import',
-        'tsx',
-        join(BENCH_DIR, 'workers/memory-shapes.ts'),
-        String(builderLifecycles),
-      ],
-      { stdout: { capture: true } },
-    );
-    const builder = {
-      ...(JSON.parse(shapes.stdout) as {
-        asFed: number;
-        sharedPod: number;
-        podJsonBytes: number;
-        breakdown: HeapPart[];
-      }),
-      lifecycles: builderLifecycles,
-    };
+    const shapes = await runWorker<{
+      asFed: number;
+      sharedPod: number;
+      podJsonBytes: number;
+      breakdown: HeapPart[];
+    }>('memory-shapes', [String(builderLifecycles)], ['--expose-gc']);
+    const builder = { ...shapes, lifecycles: builderLifecycles };
     const evidence: MemoryEvidence = {
       builder,
       target: TARGET,
       retained: summarize(results.map((run) => run.retained)).median,
       baseRss: base.median,
-      perProcessAtTarget: summarize(atTarget).median,
+      perProcessAtTarget: perProcessFigure.summary.median,
       endRssGrowth: summarize(results.map((run) => last(run).memory.rss - run.base.rss)).median,
       rssSlope: rssSlope.median,
       heapSlope: heapSlope.median,
@@ -182,11 +166,11 @@ export const memorySuite: Suite = {
       budget: BUDGET_BYTES,
       warmUp: {
         processes: summarize(results.map((run) => warmUp(run).processes)).median,
-        offHeapGrowth: warmUpOffHeap.median,
+        offHeapGrowth: summarize(warmUpOffHeapGain).median,
         dbBytes: summarize(results.map((run) => warmUp(run).dbBytes)).median,
         offHeapSlope: offHeapSlope.median,
         offHeapSlopeMax: offHeapSlope.max,
-        perProcessMax: summarize(atTarget).max,
+        perProcessMax: perProcessFigure.summary.max,
       },
     };
     return {
@@ -234,9 +218,7 @@ export const memorySuite: Suite = {
         figure(
           'RSS outside the V8 heap gained during the warm-up',
           'MiB',
-          summarize(
-            results.map((run) => (offHeap(warmUp(run).memory) - offHeap(run.base)) / 2 ** 20),
-          ),
+          summarize(warmUpOffHeapGain.map((bytes) => bytes / 2 ** 20)),
           1,
         ),
         figure(

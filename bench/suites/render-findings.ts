@@ -52,15 +52,16 @@ function growthLine(e: RenderEvidence): string {
   return `- Streaming: the longest task per run as the pod grew (${growth.join('; ')}).`;
 }
 
-const LONG_TASK_MS = 50;
+/** A main-thread task longer than this is a long task (the streaming budget). */
+export const LONG_TASK_MS = 50;
 
-function hadLongTask(e: RenderEvidence): boolean {
-  return e.streams.some((s) => s.longest > LONG_TASK_MS);
+export function hadLongTask(streams: readonly { longest: number }[]): boolean {
+  return streams.some((s) => s.longest > LONG_TASK_MS);
 }
 
 /** Long tasks in a minority of runs pass the median verdict; they are still a pause a user sees. */
-function rareLongTasks(e: RenderEvidence, verdict: string | undefined): string[] {
-  if (verdict === 'FAIL' || !hadLongTask(e)) return [];
+function rareLongTasks(e: RenderEvidence, verdict: Verdict | undefined): string[] {
+  if (verdict === 'FAIL' || !hadLongTask(e.streams)) return [];
   const runs = e.streams.filter((s) => s.longest > LONG_TASK_MS);
   const longest = Math.max(...runs.map((s) => s.longest));
   return [
@@ -119,7 +120,7 @@ export function renderFindings(e: RenderEvidence): string[] {
     growthLine(e),
     ...rareLongTasks(e, stream),
     ...STREAM_PIPELINE,
-    ...(stream === 'FAIL' || hadLongTask(e) ? streamNext(stream === 'FAIL') : []),
+    ...(stream === 'FAIL' || hadLongTask(e.streams) ? streamNext(stream === 'FAIL') : []),
     ...(select === 'FAIL'
       ? [
           '',

@@ -19,7 +19,12 @@ import { renderPod, type RenderPod } from './render-data.ts';
 import type { HotSpot } from '../lib/cpu-profile.ts';
 import { NO_TIME, addBreakdowns, mainThreadMeter } from './render-cdp.ts';
 import { profilePage } from './render-profile.ts';
-import { renderFindings, type RenderEvidence } from './render-findings.ts';
+import {
+  LONG_TASK_MS,
+  hadLongTask,
+  renderFindings,
+  type RenderEvidence,
+} from './render-findings.ts';
 import {
   CANVAS_SELECTOR,
   NODE_SELECTOR,
@@ -34,7 +39,6 @@ import {
 
 const SELECT_MS = 500;
 const FRAME_MS = 16;
-const LONG_TASK_MS = 50;
 const STREAM_RATE = 1_000;
 
 async function seed(url: string, pods: readonly RenderPod[]): Promise<void> {
@@ -287,7 +291,7 @@ export const renderSuite: Suite = {
       // One more run of each failed phase under the page's CPU profiler, to name hot spots;
       // for streaming also when a single run had a long task.
       const profiles: { phase: string; spots: HotSpot[] }[] = [];
-      if (checks[2]?.verdict === 'FAIL' || streams.some((s) => s.longest > LONG_TASK_MS)) {
+      if (checks[2]?.verdict === 'FAIL' || hadLongTask(streams)) {
         const spots = await profilePage(page, async () => {
           await streamOnce(page, server.url, next, streamSeconds);
         });

@@ -2,11 +2,15 @@ import { hotSpotLines, type HotSpot } from '../lib/cpu-profile.ts';
 import { formatNumber } from '../lib/format.ts';
 import { median } from '../lib/stats.ts';
 
-interface RestartRun {
+/** One timed restart of bench/suites/restart.ts. */
+export interface RestartRun {
   listeningMs: number;
   groupsMs: number;
+  /** /api/v1/groups answered → first pod item visible. */
   pageMs: number;
+  /** Spawn → the page is usable: a pod item shows, and either the rebuild is done or the page says it is running. */
   totalMs: number;
+  /** The page was usable while the rebuild still ran (it showed the progress). */
   usableDuringRebuild: boolean;
 }
 

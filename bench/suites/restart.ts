@@ -11,16 +11,16 @@ import { figure, judge } from '../lib/budget.ts';
 import { hotSpots, type HotSpot } from '../lib/cpu-profile.ts';
 import { freshDir, removeDb } from '../lib/files.ts';
 import { formatNumber } from '../lib/format.ts';
-import { httpRequest } from '../lib/http.ts';
+import { getJson, httpRequest } from '../lib/http.ts';
 import { lifecycleBatches } from '../lib/lifecycle-feed.ts';
 import { EXECTREE_BIN, REPO_ROOT, TMP_DIR } from '../lib/paths.ts';
 import { runChecked } from '../lib/timed-process.ts';
 import { startServer } from '../lib/server.ts';
-import { sleep } from '../lib/sleep.ts';
+import { waitUntil } from '../lib/sleep.ts';
 import { summarize } from '../lib/stats.ts';
 import type { Suite, SuiteContext, SuiteResult } from '../lib/suite.ts';
 import { buildWebApp } from '../lib/web-build.ts';
-import { restartFindings } from './restart-findings.ts';
+import { restartFindings, type RestartRun } from './restart-findings.ts';
 
 const BUDGET_MS = 5_000;
 const SEED_VERSION = 4;
@@ -30,17 +30,6 @@ const REBUILD_NOTICE = '[data-testid="rebuild-banner"]';
 const POLL_MS = 50;
 /** After a miss, how long the profiled start runs after `listening on`: start-up and the first of the rebuild. */
 const PROFILED_MS = 10_000;
-
-interface Restart {
-  listeningMs: number;
-  groupsMs: number;
-  /** /api/v1/groups answered → first pod item visible. */
-  pageMs: number;
-  /** Spawn → the page is usable: a pod item shows, and either the rebuild is done or the page says it is running. */
-  totalMs: number;
-  /** The page was usable while the rebuild still ran (it showed the progress). */
-  usableDuringRebuild: boolean;
-}
 
 interface Seeded {
   db: string;
@@ -69,19 +58,18 @@ function keptEvents(db: string): number | undefined {
 
 /** Null once the server's trees hold every stored event. */
 async function rebuildProgress(url: string): Promise<InfoResponse['rebuild']> {
-  const answer = await httpRequest(`${url}/api/v1/info`, 'GET');
-  if (answer.status !== 200) throw new Error(`/api/v1/info answered ${answer.status}`);
-  const info = JSON.parse(answer.body) as InfoResponse;
+  const info = await getJson<InfoResponse>(url, '/api/v1/info');
   // A server without the field rebuilds before it listens.
   return info.rebuild ?? null;
 }
 
-async function waitForRebuild(url: string, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while ((await rebuildProgress(url)) !== null) {
-    if (performance.now() > deadline) throw new Error(`rebuild not done after ${timeoutMs} ms`);
-    await sleep(POLL_MS);
-  }
+function waitForRebuild(url: string, timeoutMs: number): Promise<void> {
+  return waitUntil(
+    'the rebuild',
+    async () => (await rebuildProgress(url)) === null,
+    timeoutMs,
+    POLL_MS,
+  );
 }
 
 /** What a kept store must have been made with to be used again. */
@@ -149,10 +137,10 @@ interface UntimedStart {
   rebuildMs?: number;
 }
 
-/** Starts a server on `db`, lets its rebuild run for at most `rebuildMs`, and stops it. */
+/** Starts a server on `db`, lets its rebuild run for at most `maxRebuildMs`, and stops it. */
 async function untimedStart(
   db: string,
-  rebuildMs: number,
+  maxRebuildMs: number,
   nodeArgs: readonly string[] = [],
 ): Promise<UntimedStart> {
   const server = await startServer({
@@ -160,29 +148,24 @@ async function untimedStart(
     nodeArgs,
     startTimeoutMs: 600_000,
   });
-  let doneAt: number | undefined;
+  const listeningMs = server.listeningAt - server.spawnedAt;
   try {
-    await waitForRebuild(server.url, rebuildMs)
-      .then(() => {
-        doneAt = performance.now();
-      })
-      .catch(() => undefined);
+    await waitForRebuild(server.url, maxRebuildMs);
+    return { listeningMs, rebuildMs: performance.now() - server.spawnedAt };
+  } catch {
+    // Stopped before the rebuild ended.
+    return { listeningMs };
   } finally {
     await server.stop();
   }
-  const listeningMs = server.listeningAt - server.spawnedAt;
-  return doneAt === undefined
-    ? { listeningMs }
-    : { listeningMs, rebuildMs: doneAt - server.spawnedAt };
 }
 
 /**
  * One timed restart: spawn → usable page. The server is then stopped, mid-rebuild, as an
  * operator may; the rows the rebuild has not touched stay trusted.
  */
-async function restartOnce(browser: Browser, db: string): Promise<Restart> {
+async function restartOnce(browser: Browser, db: string): Promise<RestartRun> {
   const server = await startServer({ args: ['--db', db, '--no-demo'], startTimeoutMs: 300_000 });
-  const since = (at: number) => at - server.spawnedAt;
   try {
     const answer = await httpRequest(`${server.url}/api/v1/groups`, 'GET');
     if (answer.status !== 200) throw new Error(`/api/v1/groups answered ${answer.status}`);
@@ -193,23 +176,23 @@ async function restartOnce(browser: Browser, db: string): Promise<Restart> {
       await page.locator('[data-testid="group-item"]').first().waitFor({ timeout: 300_000 });
       const itemAt = performance.now();
       // Usable: the trees are complete, or the page says they are still being rebuilt.
-      let usableAt: number | undefined;
       let usableDuringRebuild = false;
-      const deadline = itemAt + 600_000;
-      while (usableAt === undefined) {
-        if (performance.now() > deadline) throw new Error('not usable after 600 s');
-        if ((await rebuildProgress(server.url)) === null) usableAt = performance.now();
-        else if (await page.locator(REBUILD_NOTICE).first().isVisible()) {
-          usableAt = performance.now();
-          usableDuringRebuild = true;
-        } else await sleep(POLL_MS);
-      }
-      const usable = Math.max(itemAt, usableAt);
+      await waitUntil(
+        'a usable page',
+        async () => {
+          if ((await rebuildProgress(server.url)) === null) return true;
+          usableDuringRebuild = await page.locator(REBUILD_NOTICE).first().isVisible();
+          return usableDuringRebuild;
+        },
+        600_000,
+        POLL_MS,
+      );
+      const usableAt = performance.now();
       return {
         listeningMs: server.listeningAt - server.spawnedAt,
         groupsMs: groupsAt - server.listeningAt,
         pageMs: itemAt - groupsAt,
-        totalMs: since(usable),
+        totalMs: usableAt - server.spawnedAt,
         usableDuringRebuild,
       };
     } finally {
@@ -244,7 +227,7 @@ export const restartSuite: Suite = {
     if (warmUpRebuildMs === undefined) throw new Error('the warm-up rebuild did not end in 600 s');
     if (fresh) keepSeeded(seeded, lifecycles);
     const browser = await launchChromium();
-    const restarts: Restart[] = [];
+    const restarts: RestartRun[] = [];
     let plan = { runs: ctx.quick ? 2 : 5, note: '' };
     try {
       for (let r = 0; r < plan.runs; r++) {
@@ -286,7 +269,7 @@ export const restartSuite: Suite = {
           `${formatNumber(lifecycles / PER_POD, 0)} pods, the lines of the memory benchmark) written by ` +
           '`exectree import`, with the process rows that the first server start after an import writes when it ' +
           'rebuilds the trees (that start is the warm-up below). ' +
-          (seeded.seededMs > 0
+          (fresh
             ? `Made in this run (lines written and imported in ${formatNumber(seeded.seededMs / 1000, 1)} s) and kept in bench/tmp for later runs.`
             : 'Kept from an earlier run of the bench; its event count was checked.') +
           (after === seeded.events
@@ -297,7 +280,7 @@ export const restartSuite: Suite = {
           'from an older server version, warms the page cache as for a real restart, and after an import writes every ' +
           'process row, as the first start after an import does; later starts trust those rows.',
         '- Each run: spawn `exectree serve --no-demo --db <that store>` (through `apps/server/bin/exectree.js`), wait for ' +
-          'its `listening on` line, `GET /api/v1/groups` until it answers 200, then open the page in headless Chromium ' +
+          'its `listening on` line, `GET /api/v1/groups` once (it must answer 200), then open the page in headless Chromium ' +
           '(already running) and wait until the pod list shows its first `[data-testid=group-item]`. The server ' +
           'rebuilds its trees in the background, so a pod item can show while trees are still incomplete: the page ' +
           `counts as usable once the item shows and either \`/api/v1/info\` reports the rebuild done or the page shows ` +
@@ -331,7 +314,7 @@ export const restartSuite: Suite = {
         restarts,
         warmUpRebuildMs,
         profile,
-        ...(seeded.seededMs > 0 ? { seededMs: seeded.seededMs } : {}),
+        ...(fresh ? { seededMs: seeded.seededMs } : {}),
       }),
     };
   },
