@@ -37,8 +37,10 @@ export function packSeconds(text: string | undefined | null): PackedSeconds {
   if (!isCanonicalTime(text)) return text;
   const [year, month, day] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)];
   const [hour, minute, second] = [digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2)];
-  // isCanonicalTime saw only digits here, so just the ranges are left to check.
+  // isCanonicalTime saw only digits here, so just the ranges are left to check. Date.UTC
+  // reads years 0-99 as 1900-1999, so those stay text.
   const valid =
+    year >= 100 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
